@@ -1,1 +1,5 @@
-export const placeholder = 1;
+export * from './test-infra';
+export * from './test-database';
+export * from './test-topics';
+export * from './unique-name';
+export * from './wait-for';

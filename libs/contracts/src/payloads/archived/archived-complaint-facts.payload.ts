@@ -1,0 +1,77 @@
+import { IsIn, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
+import {
+  INTAKE_CHANNELS,
+  IntakeChannel,
+  LANGUAGES,
+  Language,
+  PRODUCT_LINES,
+  ProductLine,
+} from '../complaint.vocabulary';
+
+/**
+ * The received complaint, pseudonymised. Deliberately no name, phone, e-mail, ID number, staff
+ * name, policy number or free-text description: analysts count and group complaints, they do not
+ * contact anyone. The customer and policy appear as stable pseudonyms so repeats can be counted.
+ */
+export class ArchivedComplaintFacts {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  referenceNumber: string;
+
+  @IsIn(INTAKE_CHANNELS)
+  channel: IntakeChannel;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  callerSystem: string;
+
+  /** Keyed hash of the customer identity: equal for the same customer, not reversible. */
+  @JSONSchema({ description: 'stable, non-reversible pseudonym of the customer' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  customerPseudonym: string;
+
+  /** Keyed hash of the policy number, when one was given. */
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  policyPseudonym?: string;
+
+  /** The unit complained about (never the person). */
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  complainedAboutUnit?: string;
+
+  @IsIn(PRODUCT_LINES)
+  productLine: ProductLine;
+
+  /** Short subject line; archiving masks personal data in it before sealing. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  subject: string;
+
+  @IsIn(LANGUAGES)
+  language: Language;
+
+  @Min(0)
+  @IsInt()
+  attachmentCount: number;
+
+  /** UTC. */
+  @OptionalNotNull()
+  @IsUtcTimestamp()
+  incidentOccurredAt?: string;
+
+  /** UTC. */
+  @IsUtcTimestamp()
+  receivedAt: string;
+}

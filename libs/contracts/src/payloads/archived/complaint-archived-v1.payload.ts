@@ -1,0 +1,81 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsUtcTimestamp } from '../../validation/contract.decorators';
+import { SHA256_HEX_PATTERN } from '../../validation/contract.patterns';
+import { ArchivedClassification } from './archived-classification.payload';
+import { ArchivedClosure } from './archived-closure.payload';
+import { ArchivedComplaintFacts } from './archived-complaint-facts.payload';
+import { ArchivedDecision } from './archived-decision.payload';
+import { ArchivedFeedback } from './archived-feedback.payload';
+import { ArchivedSlaOutcome } from './archived-sla-outcome.payload';
+import { ArchivedStage } from './archived-stage.payload';
+
+/** Upper bound on list lengths, far above any real complaint, so one record stays bounded. */
+const MAX_ENTRIES = 500;
+
+/**
+ * `complaints.archived.v1`: one complete, sealed, pseudonymised record per closed complaint for
+ * analysts. The topic is compacted, so this record is the complaint's permanent history.
+ * `sealHash` = SHA-256 of the canonical JSON of every other field (see `computeSealHash`),
+ * so any later edit of the record is detectable.
+ */
+export class ComplaintArchivedV1 {
+  /** Repeated from the envelope so the sealed record stands on its own. */
+  @IsUUID()
+  complaintId: string;
+
+  @ValidateNested()
+  @Type(() => ArchivedComplaintFacts)
+  complaint: ArchivedComplaintFacts;
+
+  @ValidateNested()
+  @Type(() => ArchivedClassification)
+  classification: ArchivedClassification;
+
+  /** Every lifecycle event in the order it happened. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ArchivedStage)
+  timeline: ArchivedStage[];
+
+  @ValidateNested()
+  @Type(() => ArchivedSlaOutcome)
+  sla: ArchivedSlaOutcome;
+
+  /** One per investigation round, round 1 first. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ArchivedDecision)
+  decisions: ArchivedDecision[];
+
+  /** Zero or more survey answers, oldest first. */
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ArchivedFeedback)
+  feedback: ArchivedFeedback[];
+
+  @ValidateNested()
+  @Type(() => ArchivedClosure)
+  closure: ArchivedClosure;
+
+  /** UTC. */
+  @IsUtcTimestamp()
+  sealedAt: string;
+
+  @JSONSchema({ description: 'SHA-256 (hex) of the canonical JSON of all other fields' })
+  @Matches(SHA256_HEX_PATTERN, { message: '$property must be a lower-case hex SHA-256 digest' })
+  sealHash: string;
+}

@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
+import { INVESTIGATION_OUTCOMES, InvestigationOutcome } from '../complaint.vocabulary';
+import { MoneyAmount } from './money-amount.payload';
+
+/**
+ * `complaints.investigated.v1`: the handler's decision. It holds what the decision letter must
+ * state: the findings, the cause, and the remedy offered.
+ */
+export class ComplaintInvestigatedV1 {
+  /** Investigation's case id; a reopened complaint keeps its case. */
+  @IsUUID()
+  caseId: string;
+
+  /** Employee id of the handler who decided (no name: ids are not personal data here). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  handlerId: string;
+
+  /** 1 for the first decision, +1 each time the complaint is reopened and decided again. */
+  @Min(1)
+  @IsInt()
+  round: number;
+
+  @IsIn(INVESTIGATION_OUTCOMES)
+  outcome: InvestigationOutcome;
+
+  /** Findings, basis and reasons, as told to the customer. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  summary: string;
+
+  /** The cause found, for root-cause statistics and fixes. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  rootCause: string;
+
+  /** What the insurer will do to put it right, if anything. */
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  remedy?: string;
+
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => MoneyAmount)
+  compensation?: MoneyAmount;
+
+  /** UTC; compared with the routed `decisionDueAt` for the SLA outcome. */
+  @IsUtcTimestamp()
+  decidedAt: string;
+}

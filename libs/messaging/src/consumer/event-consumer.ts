@@ -1,0 +1,269 @@
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { ContractValidationError, dlqTopic, EventEnvelope, validateEnvelope } from '@complaints/contracts';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { Transaction, UnitOfWork } from '../outbox/unit-of-work';
+import { createProducer } from '../kafka/kafka-factory';
+import { isTransientError, quoteIdent, schemaOf } from '../sql';
+import { DeadLetter, classifyFailure, deadLetterMessage } from './dead-letter';
+
+export interface EventContext {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * Applies one event. Runs inside the transaction that also records the event in the inbox;
+ * events it publishes through `tx` commit with it. It throws to refuse the event (never
+ * swallows a failure): a transient error is retried, PermanentEventError goes to the DLQ.
+ */
+export type EventHandler = (event: EventEnvelope<object>, tx: Transaction, ctx: EventContext) => Promise<void>;
+
+export interface EventConsumerOptions {
+  dataSource: DataSource;
+  kafka: Kafka;
+  unitOfWork: UnitOfWork;
+  logger: Logger;
+  metrics: MessagingMetrics;
+  /** The consumer group; also the inbox's key, so two groups in one schema never collide. */
+  groupId: string;
+  /** Full topic names, test prefixes included. */
+  topics: string[];
+  handler: EventHandler;
+  /** Attempts for an event whose handler fails with a non-transient error before it is dead-lettered. */
+  maxAttempts?: number;
+  /** ms; first retry delay, doubled each time up to retryMaxMs. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  partitionsConsumedConcurrently?: number;
+  /** ms */
+  sessionTimeoutMs?: number;
+  /** Fault injection for tests: runs after an event's transaction committed, before its offset is committed. */
+  afterCommitHook?: (event: EventEnvelope<object>, ctx: EventContext) => Promise<void> | void;
+}
+
+type Outcome = 'processed' | 'duplicate' | 'dead_lettered';
+
+const DEFAULTS = { maxAttempts: 5, retryBaseMs: 100, retryMaxMs: 30_000, partitionsConsumedConcurrently: 1, sessionTimeoutMs: 30_000 };
+/** Commit offsets at least this often inside a long batch, so a restart redelivers little. */
+const COMMIT_EVERY_MESSAGES = 200;
+const PG_UNIQUE_VIOLATION = '23505';
+
+/**
+ * At-least-once delivery, exactly-once effects. For each message: validate the envelope
+ * against its contract; in one transaction, skip it if its eventId is already in the inbox,
+ * otherwise apply the handler and insert the inbox row; commit; only then resolve and commit
+ * the offset. A crash anywhere redelivers the message and the inbox makes it a no-op.
+ * Messages of one partition are applied strictly in order.
+ */
+export class EventConsumer {
+  private readonly opts: EventConsumerOptions & typeof DEFAULTS;
+  private readonly inbox: string;
+  private consumer?: Consumer;
+  private dlqProducer?: Producer;
+  private crashed?: Error;
+
+  constructor(options: EventConsumerOptions) {
+    this.opts = { ...DEFAULTS, ...options };
+    this.inbox = `${quoteIdent(schemaOf(options.dataSource))}.inbox_message`;
+  }
+
+  get groupId(): string {
+    return this.opts.groupId;
+  }
+
+  /** Set when kafkajs gave up on this consumer (readiness reports it). */
+  get failure(): Error | undefined {
+    return this.crashed;
+  }
+
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    const { kafka, groupId, topics, partitionsConsumedConcurrently, sessionTimeoutMs } = this.opts;
+    this.dlqProducer = createProducer(kafka);
+    await this.dlqProducer.connect();
+    const consumer = kafka.consumer({ groupId, sessionTimeout: sessionTimeoutMs, heartbeatInterval: 3000 });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.crashed = payload.error;
+      this.opts.logger.error({ err: payload.error, groupId, restart: payload.restart }, 'consumer crashed');
+    });
+    await consumer.connect();
+    // A new group starts at the beginning of what the topic keeps: nothing published before
+    // the first start is skipped.
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    this.consumer = consumer;
+  }
+
+  /** Graceful: finishes the message in flight, commits what was applied, leaves the group. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.disconnect();
+    await this.dlqProducer?.disconnect().catch(() => undefined);
+    this.dlqProducer = undefined;
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const { topic, partition } = batch;
+    let uncommitted: string | undefined;
+    let sinceCommit = 0;
+    const commit = async (): Promise<void> => {
+      if (uncommitted === undefined) return;
+      const offset = (BigInt(uncommitted) + 1n).toString();
+      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset }] }] });
+      uncommitted = undefined;
+      sinceCommit = 0;
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        const applied = await this.processWithRetry(topic, partition, message, heartbeat, isRunning);
+        if (!applied) break;
+        resolveOffset(message.offset);
+        uncommitted = message.offset;
+        this.opts.metrics.consumerLag.set(
+          { topic, partition: String(partition), group: this.opts.groupId },
+          Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(message.offset) - 1n)),
+        );
+        if (++sinceCommit >= COMMIT_EVERY_MESSAGES) await commit();
+        await heartbeat();
+      }
+    } finally {
+      await commit();
+    }
+  }
+
+  /**
+   * Applies one message, retrying failures. Returns false if the consumer is stopping while a
+   * transient failure lasts: the message is then left for the next owner of the partition.
+   */
+  private async processWithRetry(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<boolean> {
+    const ctx: EventContext = { topic, partition, offset: message.offset };
+    const group = this.opts.groupId;
+    for (let attempt = 1; ; attempt++) {
+      const started = process.hrtime.bigint();
+      try {
+        const outcome = await this.processOnce(ctx, message);
+        this.opts.metrics.consumed.inc({ topic, group, outcome });
+        this.opts.metrics.processingSeconds.observe({ topic, group }, Number(process.hrtime.bigint() - started) / 1e9);
+        return true;
+      } catch (err) {
+        const failure = classifyFailure(err, attempt, this.opts.maxAttempts, isTransientError(err));
+        if (failure.deadLetter) {
+          await this.deadLetter(ctx, message, failure, attempt);
+          return true;
+        }
+        this.opts.metrics.retries.inc({ topic, group, kind: failure.transient ? 'transient' : 'error' });
+        const delay = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** Math.min(attempt - 1, 16));
+        this.opts.logger.warn(
+          { err: failure.loggable, groupId: group, topic, partition, offset: message.offset, attempt, retryInMs: delay },
+          'event failed; retrying',
+        );
+        if (!isRunning()) return false;
+        await sleep(delay);
+        await heartbeat();
+        if (!isRunning()) return false;
+      }
+    }
+  }
+
+  private async processOnce(ctx: EventContext, message: KafkaMessage): Promise<Outcome> {
+    const envelope = parseEnvelope(message);
+    this.opts.metrics.eventAgeSeconds.observe(
+      { topic: ctx.topic, group: this.opts.groupId },
+      Math.max(0, (Date.now() - Date.parse(envelope.occurredAt)) / 1000),
+    );
+    let produced = 0;
+    try {
+      const duplicate = await this.opts.dataSource.transaction(async (manager) => {
+        const seen = await manager.query(`SELECT 1 FROM ${this.inbox} WHERE consumer_group = $1 AND event_id = $2`, [
+          this.opts.groupId,
+          envelope.eventId,
+        ]);
+        if (seen.length > 0) return true;
+        produced = await this.opts.unitOfWork.runIn(manager, (tx) => this.opts.handler(envelope, tx, ctx));
+        await manager.query(
+          `INSERT INTO ${this.inbox} (consumer_group, event_id, topic, kafka_partition, kafka_offset) VALUES ($1, $2, $3, $4, $5)`,
+          [this.opts.groupId, envelope.eventId, ctx.topic, ctx.partition, ctx.offset],
+        );
+        return false;
+      });
+      if (duplicate) return 'duplicate';
+    } catch (err) {
+      // Another member applied the same event concurrently (a rebalance race): its
+      // transaction won, ours rolled back, the effect exists once.
+      if (isInboxConflict(err)) return 'duplicate';
+      throw err;
+    }
+    this.opts.unitOfWork.committed(produced);
+    await this.opts.afterCommitHook?.(envelope, ctx);
+    return 'processed';
+  }
+
+  private async deadLetter(ctx: EventContext, message: KafkaMessage, failure: DeadLetter, attempts: number): Promise<void> {
+    const { topic, partition, offset } = ctx;
+    const group = this.opts.groupId;
+    const producer = this.dlqProducer;
+    if (!producer) throw new Error('consumer is not started');
+    // If the DLQ itself cannot be written the error propagates: the batch stops uncommitted
+    // and the event is redelivered, never dropped.
+    await producer.send({
+      topic: dlqTopic(topic),
+      acks: -1,
+      messages: [deadLetterMessage(message, { ...ctx, groupId: group, attempts, failure })],
+    });
+    this.opts.metrics.deadLettered.inc({ topic, group, reason: failure.code });
+    this.opts.metrics.consumed.inc({ topic, group, outcome: 'dead_lettered' });
+    this.opts.logger.error(
+      { err: failure.loggable, groupId: group, topic, partition, offset, code: failure.code, attempts },
+      'event sent to the dead-letter topic',
+    );
+  }
+}
+
+function parseEnvelope(message: KafkaMessage): EventEnvelope<object> {
+  const raw = message.value?.toString('utf8');
+  if (!raw) throw new MalformedMessageError('the message has no value');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new MalformedMessageError('the message value is not JSON');
+  }
+  const result = validateEnvelope(parsed, 'consume');
+  if (!result.ok) throw new ContractValidationError(result.code, result.errors);
+  return result.envelope;
+}
+
+export class MalformedMessageError extends Error {
+  readonly code = 'MESSAGE.MALFORMED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedMessageError';
+  }
+}
+
+function isInboxConflict(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const d = e?.driverError ?? e;
+  return d?.code === PG_UNIQUE_VIOLATION && d?.constraint === 'pk_inbox_message';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,11 @@
+export * from './consumer/event-consumer';
+export * from './consumer/dead-letter';
+export * from './errors';
+export * from './kafka/kafka-factory';
+export * from './messaging.module';
+export * from './metrics/messaging-metrics';
+export * from './migrations/1764230400000-create-messaging-tables';
+export * from './outbox/outbox-relay';
+export * from './outbox/unit-of-work';
+export * from './service-data-source';
+export { isTransientError, quoteIdent, schemaOf } from './sql';

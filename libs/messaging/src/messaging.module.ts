@@ -1,0 +1,148 @@
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  ModuleMetadata,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Kafka } from 'kafkajs';
+import pino, { Logger } from 'pino';
+import { Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { EventConsumer, EventHandler } from './consumer/event-consumer';
+import { createKafka } from './kafka/kafka-factory';
+import { MessagingMetrics } from './metrics/messaging-metrics';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { UnitOfWork } from './outbox/unit-of-work';
+
+export interface MessagingModuleOptions {
+  /** The producing service's name (envelope `producer`, metrics, logs). */
+  service: string;
+  brokers: string[];
+  /** Prepended to every topic this service produces and consumes (test runs). */
+  topicPrefix?: string;
+  logger?: Logger;
+  registry?: Registry;
+  relay?: { batchSize?: number; pollIntervalMs?: number };
+  consumer?: { maxAttempts?: number; retryBaseMs?: number; retryMaxMs?: number; partitionsConsumedConcurrently?: number };
+}
+
+export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  inject?: any[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => MessagingModuleOptions | Promise<MessagingModuleOptions>;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
+
+/**
+ * Holds the service's consumers. Features register theirs while the module initialises;
+ * main.ts starts them after app.init() (so no event arrives before the app is ready) and
+ * shutdown stops them before the relay.
+ */
+@Injectable()
+export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly consumers: EventConsumer[] = [];
+  private started = false;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_LOGGER) private readonly logger: Logger,
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly relay: OutboxRelay,
+    private readonly metrics: MessagingMetrics,
+  ) {}
+
+  /**
+   * `group` is the consumer group's name without the service prefix; `topics` are logical
+   * names (the test prefix is added here).
+   */
+  register(group: string, topics: string[], handler: EventHandler): EventConsumer {
+    const prefix = this.options.topicPrefix ?? '';
+    const consumer = new EventConsumer({
+      ...this.options.consumer,
+      dataSource: this.dataSource,
+      kafka: this.kafka,
+      unitOfWork: this.unitOfWork,
+      logger: this.logger,
+      metrics: this.metrics,
+      groupId: `${prefix}${this.options.service}.${group}`,
+      topics: topics.map((t) => prefix + t),
+      handler,
+    });
+    this.consumers.push(consumer);
+    return consumer;
+  }
+
+  get all(): readonly EventConsumer[] {
+    return this.consumers;
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    for (const consumer of this.consumers) await consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.relay.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: MESSAGING_LOGGER,
+          useFactory: (o: MessagingModuleOptions) => o.logger ?? pino({ base: { service: o.service } }),
+          inject: [MESSAGING_OPTIONS],
+        },
+        {
+          provide: MessagingMetrics,
+          useFactory: (o: MessagingModuleOptions) => new MessagingMetrics(o.registry ?? new Registry()),
+          inject: [MESSAGING_OPTIONS],
+        },
+        {
+          provide: KAFKA,
+          useFactory: (o: MessagingModuleOptions, logger: Logger) =>
+            createKafka({ brokers: o.brokers, clientId: o.service, logger }),
+          inject: [MESSAGING_OPTIONS, MESSAGING_LOGGER],
+        },
+        {
+          provide: OutboxRelay,
+          useFactory: (o: MessagingModuleOptions, kafka: Kafka, logger: Logger, metrics: MessagingMetrics, ds: DataSource) =>
+            new OutboxRelay({ ...o.relay, dataSource: ds, kafka, service: o.service, logger, metrics }),
+          inject: [MESSAGING_OPTIONS, KAFKA, MESSAGING_LOGGER, MessagingMetrics, getDataSourceToken()],
+        },
+        {
+          provide: UnitOfWork,
+          useFactory: (o: MessagingModuleOptions, ds: DataSource, relay: OutboxRelay) =>
+            new UnitOfWork({ dataSource: ds, topicPrefix: o.topicPrefix, onCommitted: () => relay.wake() }),
+          inject: [MESSAGING_OPTIONS, getDataSourceToken(), OutboxRelay],
+        },
+        ConsumerHost,
+      ],
+      exports: [MESSAGING_OPTIONS, MESSAGING_LOGGER, MessagingMetrics, KAFKA, OutboxRelay, UnitOfWork, ConsumerHost],
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Seconds: from milliseconds of processing up to minutes of waiting. */
+const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+
+export interface OutboxStats {
+  backlog: number;
+  /** seconds; 0 when the backlog is empty */
+  oldestAgeSeconds: number;
+}
+
+/**
+ * Per-topic messaging metrics in Prometheus format. One instance per service registry;
+ * services expose the registry at /metrics.
+ */
+export class MessagingMetrics {
+  readonly consumed: Counter<'topic' | 'group' | 'outcome'>;
+  readonly produced: Counter<'topic'>;
+  readonly processingSeconds: Histogram<'topic' | 'group'>;
+  readonly eventAgeSeconds: Histogram<'topic' | 'group'>;
+  readonly deadLettered: Counter<'topic' | 'group' | 'reason'>;
+  readonly retries: Counter<'topic' | 'group' | 'kind'>;
+  readonly consumerLag: Gauge<'topic' | 'partition' | 'group'>;
+  readonly outboxBacklog: Gauge<'service'>;
+  readonly outboxOldestAge: Gauge<'service'>;
+  readonly relayPublishSeconds: Histogram<'service'>;
+  private readonly outboxSources = new Map<string, () => Promise<OutboxStats>>();
+
+  constructor(readonly registry: Registry = new Registry()) {
+    const registers = [registry];
+    this.consumed = new Counter({
+      name: 'complaints_events_consumed_total',
+      help: 'Events taken off a topic, by outcome: processed, duplicate (already applied), dead_lettered',
+      labelNames: ['topic', 'group', 'outcome'],
+      registers,
+    });
+    this.produced = new Counter({
+      name: 'complaints_events_produced_total',
+      help: 'Events published from the outbox and acknowledged by the broker (acks=all)',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.processingSeconds = new Histogram({
+      name: 'complaints_event_processing_seconds',
+      help: 'Time to apply one consumed event, its database transaction included',
+      labelNames: ['topic', 'group'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.eventAgeSeconds = new Histogram({
+      name: 'complaints_event_age_seconds',
+      help: 'Age of an event (now minus its occurredAt) when a consumer takes it',
+      labelNames: ['topic', 'group'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.deadLettered = new Counter({
+      name: 'complaints_events_dead_lettered_total',
+      help: 'Events sent to <topic>.dlq because they can never succeed',
+      labelNames: ['topic', 'group', 'reason'],
+      registers,
+    });
+    this.retries = new Counter({
+      name: 'complaints_event_retries_total',
+      help: 'Retries of a consumed event after a failure, by kind: transient or error',
+      labelNames: ['topic', 'group', 'kind'],
+      registers,
+    });
+    this.consumerLag = new Gauge({
+      name: 'complaints_consumer_lag',
+      help: 'Messages on the partition after the last one this consumer group processed',
+      labelNames: ['topic', 'partition', 'group'],
+      registers,
+    });
+    this.relayPublishSeconds = new Histogram({
+      name: 'complaints_outbox_publish_seconds',
+      help: 'Time for the relay to publish one batch and mark it sent',
+      labelNames: ['service'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    const sources = this.outboxSources;
+    const collectStats = async (): Promise<Map<string, OutboxStats>> => {
+      const stats = new Map<string, OutboxStats>();
+      for (const [service, source] of sources) {
+        stats.set(service, await source().catch(() => ({ backlog: Number.NaN, oldestAgeSeconds: Number.NaN })));
+      }
+      return stats;
+    };
+    this.outboxBacklog = new Gauge({
+      name: 'complaints_outbox_backlog',
+      help: 'Outbox rows committed but not yet published',
+      labelNames: ['service'],
+      registers,
+      async collect() {
+        for (const [service, s] of await collectStats()) this.set({ service }, s.backlog);
+      },
+    });
+    this.outboxOldestAge = new Gauge({
+      name: 'complaints_outbox_oldest_age_seconds',
+      help: 'Age of the oldest unpublished outbox row; 0 when none waits',
+      labelNames: ['service'],
+      registers,
+      async collect() {
+        for (const [service, s] of await collectStats()) this.set({ service }, s.oldestAgeSeconds);
+      },
+    });
+  }
+
+  /** The outbox gauges are read from the database at scrape time. */
+  watchOutbox(service: string, source: () => Promise<OutboxStats>): void {
+    this.outboxSources.set(service, source);
+  }
+}
