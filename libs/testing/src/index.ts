@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './test-topics';
 export * from './unique-name';
 export * from './wait-for';
+export * from './service-under-test';

@@ -89,6 +89,12 @@ export class EventConsumer {
       if (!payload.restart) this.crashed = payload.error;
       this.opts.logger.error({ err: payload.error, groupId, restart: payload.restart }, 'consumer crashed');
     });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.opts.logger.info(
+        { groupId, memberAssignment: payload.memberAssignment, leader: payload.isLeader },
+        'consumer joined its group',
+      );
+    });
     await consumer.connect();
     // A new group starts at the beginning of what the topic keeps: nothing published before
     // the first start is skipped.

@@ -34,7 +34,8 @@ export function createKafka({ brokers, clientId, logger }: KafkaConnectionOption
 /**
  * The only producer configuration the platform uses: idempotent (no duplicates or reordering
  * from the producer's own retries), acks=all on every send, one request in flight as kafkajs
- * requires for idempotence, and the Java client's partitioner so keys land where other
+ * requires for idempotence, kafkajs's unlimited retries (limiting them voids the
+ * idempotence guarantee), and the Java client's partitioner so keys land where other
  * Kafka clients would put them.
  */
 export function createProducer(kafka: Kafka): Producer {
@@ -42,6 +43,5 @@ export function createProducer(kafka: Kafka): Producer {
     idempotent: true,
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
-    retry: { initialRetryTime: 100, retries: 10 },
   });
 }

@@ -1,0 +1,6 @@
+export default {
+  displayName: 'platform',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/platform',
+};

@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Admin, Kafka } from 'kafkajs';
+import { ConsumerHost, KAFKA } from '@complaints/messaging';
+
+/** ms a readiness check waits for the database or the broker. */
+const CHECK_TIMEOUT_MS = 2000;
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController implements OnModuleDestroy {
+  private admin?: Promise<Admin>;
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly consumers: ConsumerHost,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+  ) {}
+
+  /** The process is up and serving HTTP. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** The service can do its work: database and broker answer, no consumer has given up. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
+      () => this.kafkaCheck(),
+      () => this.consumersCheck(),
+    ]);
+  }
+
+  private async kafkaCheck() {
+    const indicator = this.indicators.check('kafka');
+    try {
+      const admin = await this.connectedAdmin();
+      const cluster = await withTimeout(admin.describeCluster(), CHECK_TIMEOUT_MS);
+      return indicator.up({ brokers: cluster.brokers.length });
+    } catch (err) {
+      this.admin = undefined;
+      return indicator.down({ message: (err as Error).message });
+    }
+  }
+
+  private consumersCheck() {
+    const indicator = this.indicators.check('consumers');
+    const failed = this.consumers.all.filter((c) => c.failure).map((c) => c.groupId);
+    return failed.length === 0 ? indicator.up({ groups: this.consumers.all.length }) : indicator.down({ failed });
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })();
+    return this.admin;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const admin = await this.admin?.catch(() => undefined);
+    await admin?.disconnect();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+  ]);
+}
