@@ -14,6 +14,7 @@ export * from './validation/envelope.validator';
 export * from './validation/flatten-validation-errors';
 
 export * from './payloads/complaint.vocabulary';
+export * from './payloads/complaint-summary.payload';
 export * from './payloads/received/complaint-received-v1.payload';
 export * from './payloads/received/complainant.payload';
 export * from './payloads/received/complained-about.payload';

@@ -1,3 +1,4 @@
+import { ComplaintSummary } from '../complaint-summary.payload';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -63,4 +64,10 @@ export class ComplaintInvestigatedV1 {
   /** UTC; compared with the routed `decisionDueAt` for the SLA outcome. */
   @IsUtcTimestamp()
   decidedAt: string;
+
+  /** What the complaint is about (optional: added after v1 shipped; absent from older events). */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ComplaintSummary)
+  complaint?: ComplaintSummary;
 }

@@ -1,4 +1,7 @@
+import { ComplaintSummary } from '../complaint-summary.payload';
+import { Type } from 'class-transformer';
 import {
+  ValidateNested,
   ArrayMaxSize,
   IsArray,
   IsBoolean,
@@ -69,4 +72,10 @@ export class ComplaintRoutedV1 {
   @IsNotEmpty()
   @MaxLength(64)
   slaPolicyId: string;
+
+  /** What the complaint is about (optional: added after v1 shipped; absent from older events). */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ComplaintSummary)
+  complaint?: ComplaintSummary;
 }
