@@ -1,0 +1,100 @@
+/**
+ * `npm start`: runs every service of the pipeline against the infrastructure infra:up made
+ * ready, each logged in as its own database role, and stops them all on Ctrl-C.
+ * Logs go to .data/logs/<service>.log; the terminal shows where each listens and whether it
+ * became ready.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'fs';
+import { resolve } from 'path';
+import { SERVICE_DATABASES, COMPLAINTS_DATABASE } from '../postgres/services';
+
+const root = resolve(__dirname, '../..');
+const logDir = resolve(root, '.data/logs');
+const host = process.env['HOST'] ?? '127.0.0.1';
+const pgHost = process.env['PGHOST'] ?? '127.0.0.1';
+const pgPort = process.env['PGPORT'] ?? '5432';
+const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+/** ms a service may take to answer /health/ready after its start. */
+const READY_TIMEOUT_MS = 90_000;
+
+interface Running {
+  service: string;
+  port: number;
+  child: ChildProcess;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(logDir, { recursive: true });
+  const running: Running[] = [];
+  for (const db of SERVICE_DATABASES) {
+    const entry = resolve(root, 'services', db.service, 'src/main.ts');
+    if (!existsSync(entry)) continue;
+    const password = process.env[db.passwordEnv] ?? db.role;
+    const log = createWriteStream(resolve(logDir, `${db.service}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(db.port),
+        HOST: host,
+        DATABASE_URL: `postgres://${db.role}:${encodeURIComponent(password)}@${pgHost}:${pgPort}/${COMPLAINTS_DATABASE}`,
+        KAFKA_BROKERS: brokers,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.log(`${db.service} exited (${signal ?? code}); see .data/logs/${db.service}.log`);
+    });
+    running.push({ service: db.service, port: db.port, child });
+  }
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping services (each finishes its in-flight work)...');
+    await Promise.all(
+      running.map(
+        (r) =>
+          new Promise<void>((done) => {
+            if (r.child.exitCode !== null) return done();
+            r.child.once('exit', () => done());
+            r.child.kill('SIGTERM');
+            setTimeout(() => r.child.kill('SIGKILL'), 20_000).unref();
+          }),
+      ),
+    );
+    console.log('stopped. Kafka keeps running: `npm run infra:down` stops it.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  await Promise.all(running.map((r) => waitReady(r)));
+  console.log('\nThe complaint pipeline is running (Ctrl-C stops it):');
+  for (const r of running) {
+    console.log(`  ${r.service.padEnd(15)} http://${host}:${r.port}   docs http://${host}:${r.port}/docs`);
+  }
+  console.log(`  logs            ${logDir}/<service>.log`);
+  console.log('Try it: npm run demo');
+}
+
+async function waitReady(r: Running): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (r.child.exitCode !== null) return;
+    try {
+      const res = await fetch(`http://${host}:${r.port}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  console.log(`${r.service} is not ready after ${READY_TIMEOUT_MS / 1000}s; see .data/logs/${r.service}.log`);
+}
+
+void main();
