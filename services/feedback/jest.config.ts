@@ -1,0 +1,6 @@
+export default {
+  displayName: 'feedback',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/services/feedback',
+};

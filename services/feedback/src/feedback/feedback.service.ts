@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { Logger } from 'pino';
+import {
+  causedBy,
+  CausationLink,
+  ClosureResolution,
+  createEnvelope,
+  EVENT_TYPES,
+} from '@complaints/contracts';
+import { Transaction, UnitOfWork } from '@complaints/messaging';
+import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { FeedbackConfig } from '../config/feedback.config';
+import { Response } from '../responses/response.entity';
+import { FeedbackResultDto } from './dto/feedback-result.dto';
+import { SubmitFeedbackDto } from './dto/submit-feedback.dto';
+import { decideAfterFeedback } from './feedback-decision';
+import { FeedbackErrors } from './feedback.errors';
+import { Survey } from './survey.entity';
+
+const DISSATISFIED_REASON = 'customer dissatisfied';
+
+@Injectable()
+export class FeedbackService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly config: FeedbackConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Records the survey answer and what it leads to: feedback-received, then closed or
+   * reopened, in one transaction under the response's row lock, so two answers (or an answer
+   * and the sweep) for one complaint never interleave.
+   */
+  async submit(complaintId: string, dto: SubmitFeedbackDto): Promise<FeedbackResultDto> {
+    return this.unitOfWork.run(async (tx) => {
+      const now = this.clock.now();
+      const response = await tx.manager
+        .createQueryBuilder(Response, 'r')
+        .where('r.complaintId = :complaintId', { complaintId })
+        .orderBy('r.round', 'DESC')
+        .limit(1)
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!response) throw FeedbackErrors.noResponse(complaintId);
+      if (response.status !== 'awaiting_feedback' || response.surveyDueAt <= now) {
+        if (await tx.manager.existsBy(Survey, { responseId: response.id })) {
+          throw FeedbackErrors.alreadyGiven(complaintId, response.round);
+        }
+        // Closed unanswered, or its window has ended and the sweep is about to close it.
+        throw FeedbackErrors.noResponse(complaintId);
+      }
+
+      await tx.manager.insert(Survey, {
+        id: randomUUID(),
+        responseId: response.id,
+        complaintId,
+        round: response.round,
+        rating: dto.rating,
+        solved: dto.solved,
+        comment: dto.comment ?? null,
+        receivedAt: now,
+      });
+      const feedback = createEnvelope({
+        ...chainOf(response),
+        type: EVENT_TYPES.feedbackReceived,
+        producer: 'feedback',
+        occurredAt: now,
+        payload: {
+          responseId: response.id,
+          rating: dto.rating,
+          solved: dto.solved,
+          ...(dto.comment ? { comment: dto.comment } : {}),
+          receivedAt: now.toISOString(),
+        },
+      });
+      tx.publish(feedback);
+
+      const decision = decideAfterFeedback(
+        { rating: dto.rating, solved: dto.solved, reopenCount: response.reopenCount },
+        {
+          satisfiedMinRating: this.config.SATISFIED_MIN_RATING,
+          maxReopens: this.config.MAX_REOPENS,
+        },
+      );
+      const result = { complaintId, responseId: response.id, round: response.round };
+      const log = {
+        complaintId,
+        correlationId: response.correlationId,
+        eventId: feedback.eventId,
+        round: response.round,
+      };
+      if (decision.kind === 'reopen') {
+        await tx.manager.update(Response, { id: response.id }, { status: 'feedback_received' });
+        tx.publish(
+          createEnvelope({
+            ...causedBy(feedback),
+            type: EVENT_TYPES.reopened,
+            producer: 'feedback',
+            occurredAt: now,
+            payload: {
+              reason: dto.comment ?? DISSATISFIED_REASON,
+              reopenCount: decision.reopenCount,
+              reopenedAt: now.toISOString(),
+            },
+          }),
+        );
+        this.logger.info(
+          { ...log, reopenCount: decision.reopenCount },
+          'feedback received; complaint reopened',
+        );
+        return { ...result, status: 'reopened', reopenCount: decision.reopenCount };
+      }
+      await this.close(tx, response, decision.resolution, causedBy(feedback), now);
+      this.logger.info(
+        { ...log, resolution: decision.resolution },
+        'feedback received; complaint closed',
+      );
+      return { ...result, status: 'closed', resolution: decision.resolution };
+    });
+  }
+
+  /**
+   * Closes, as no_feedback, up to `batch` responses whose survey window ended by `now`, in one
+   * transaction. Rows another instance (or a survey answer) holds are skipped, not waited for.
+   * Returns how many it closed.
+   */
+  async closeUnanswered(now: Date, batch: number): Promise<number> {
+    return this.unitOfWork.run(async (tx) => {
+      const due = await tx.manager
+        .createQueryBuilder(Response, 'r')
+        .where('r.status = :status', { status: 'awaiting_feedback' })
+        .andWhere('r.surveyDueAt <= :now', { now })
+        .orderBy('r.surveyDueAt', 'ASC')
+        .limit(batch)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const response of due) {
+        await this.close(tx, response, 'no_feedback', chainOf(response), now);
+        this.logger.info(
+          {
+            complaintId: response.complaintId,
+            correlationId: response.correlationId,
+            round: response.round,
+          },
+          'survey window ended without feedback; complaint closed',
+        );
+      }
+      return due.length;
+    });
+  }
+
+  private async close(
+    tx: Transaction,
+    response: Response,
+    resolution: ClosureResolution,
+    cause: CausationLink,
+    now: Date,
+  ): Promise<void> {
+    await tx.manager.update(Response, { id: response.id }, { status: 'closed' });
+    tx.publish(
+      createEnvelope({
+        ...cause,
+        type: EVENT_TYPES.closed,
+        producer: 'feedback',
+        occurredAt: now,
+        payload: { closedAt: now.toISOString(), resolution, finalOutcome: response.outcome },
+      }),
+    );
+  }
+}
+
+/** Events the customer or the timer starts continue the chain of the response they follow. */
+function chainOf(response: Response): CausationLink {
+  return {
+    complaintId: response.complaintId,
+    correlationId: response.correlationId,
+    causationId: response.respondedEventId,
+  };
+}
