@@ -1,0 +1,57 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/**
+ * The sealed record for the OpenAPI document. The authoritative shape is the published JSON
+ * Schema of complaints.archived.v1 (libs/contracts/schemas); the API returns exactly the
+ * payload that topic carries.
+ */
+export class ArchiveRecordDto {
+  @ApiProperty({ format: 'uuid' })
+  complaintId: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Pseudonymised complaint facts',
+  })
+  complaint: object;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  classification: object;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every lifecycle stage in the order it happened',
+  })
+  timeline: object[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Whether the first decision met its deadline',
+  })
+  sla: object;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'One per investigation round, round 1 first',
+  })
+  decisions: object[];
+
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  feedback: object[];
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  closure: object;
+
+  @ApiProperty({ format: 'date-time' })
+  sealedAt: string;
+
+  @ApiProperty({
+    pattern: '^[0-9a-f]{64}$',
+    description: 'SHA-256 (hex) of the canonical JSON of all other fields',
+  })
+  sealHash: string;
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { causedBy, createEnvelope, EVENT_TYPES, EventEnvelope } from '@complaints/contracts';
+import { Transaction } from '@complaints/messaging';
+import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { buildArchiveRecord } from './archive-record.builder';
+import { SealedRecord } from './sealed-record.entity';
+import { missingForSeal } from './timeline-completeness';
+import { TimelineEvent } from './timeline-event.entity';
+
+export type SealOutcome = 'sealed' | 'already_sealed' | 'incomplete';
+
+/**
+ * Seals a complaint's record once its timeline is complete, and publishes it on
+ * complaints.archived.v1 in the same transaction. The caller holds the complaint's lock, so
+ * the timeline read here is final for this transaction and no other can seal concurrently.
+ */
+@Injectable()
+export class SealingService {
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly clock: Clock,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'sealing' });
+  }
+
+  /** `cause` is the event just recorded: the archived event's causation when it completes the timeline. */
+  async trySeal(tx: Transaction, cause: EventEnvelope<object>): Promise<SealOutcome> {
+    const complaintId = cause.complaintId;
+    const log = {
+      complaintId,
+      correlationId: cause.correlationId,
+      eventId: cause.eventId,
+      eventType: cause.type,
+    };
+    const sealed = await tx.manager.findOne(SealedRecord, {
+      where: { complaintId },
+      select: { complaintId: true },
+    });
+    if (sealed) {
+      // A late or re-sent event: it joins the timeline, but a sealed record never changes.
+      this.logger.warn(log, 'event arrived after the record was sealed; the record is unchanged');
+      return 'already_sealed';
+    }
+    const rows = await tx.manager.find(TimelineEvent, { where: { complaintId } });
+    const events = rows.map((row) => row.toStoredEvent());
+    const missing = missingForSeal(events);
+    if (missing.length > 0) {
+      if (events.some((e) => e.type === EVENT_TYPES.closed)) {
+        this.logger.info(
+          { ...log, missing },
+          'closed, but the timeline is incomplete: waiting for the rest',
+        );
+      }
+      return 'incomplete';
+    }
+
+    const sealedAt = this.clock.now();
+    const record = buildArchiveRecord(events, sealedAt);
+    const archived = createEnvelope({
+      type: EVENT_TYPES.archived,
+      producer: 'archiving',
+      payload: record,
+      occurredAt: sealedAt,
+      ...causedBy(cause),
+    });
+    const inserted = await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(SealedRecord)
+      .values({
+        complaintId,
+        record,
+        sealHash: record.sealHash,
+        sealedAt,
+        archivedEventId: archived.eventId,
+      })
+      .orIgnore()
+      .returning('complaint_id')
+      .execute();
+    if (inserted.raw.length === 0) return 'already_sealed';
+    tx.publish(archived);
+    this.logger.info(
+      { ...log, archivedEventId: archived.eventId, events: events.length },
+      'record sealed',
+    );
+    return 'sealed';
+  }
+}
