@@ -21,6 +21,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
-  testMatch: ['**/?(*.)+(spec|int-spec).ts'],
+  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec).ts'],
   setupFiles: ['reflect-metadata'],
 };

@@ -4,3 +4,4 @@ export * from './test-topics';
 export * from './unique-name';
 export * from './wait-for';
 export * from './service-under-test';
+export * from './service-processes';

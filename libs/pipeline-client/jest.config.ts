@@ -1,0 +1,6 @@
+export default {
+  displayName: 'pipeline-client',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/libs/pipeline-client',
+};

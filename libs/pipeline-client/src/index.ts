@@ -1,0 +1,3 @@
+export * from './pipeline-client';
+export * from './sample-complaints';
+export * from './journey';
