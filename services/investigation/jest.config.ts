@@ -1,0 +1,6 @@
+export default {
+  displayName: 'investigation',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/services/investigation',
+};

@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Clock, PlatformModule } from '@complaints/platform';
+import { CaseDecision } from './cases/case-decision.entity';
+import { CaseNote } from './cases/case-note.entity';
+import { CasesModule } from './cases/cases.module';
+import { ComplaintCase } from './cases/complaint-case.entity';
+import { Handler } from './cases/handler.entity';
+import { InvestigationConfig } from './config/investigation.config';
+import { CreateCases1764316800000 } from './migrations/1764316800000-create-cases';
+import { SeedHandlers1764316800001 } from './migrations/1764316800001-seed-handlers';
+
+@Module({})
+export class AppModule {
+  static with(config: InvestigationConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'investigation',
+          schema: 'investigation',
+          config,
+          entities: [Handler, ComplaintCase, CaseNote, CaseDecision],
+          migrations: [CreateCases1764316800000, SeedHandlers1764316800001],
+          clock,
+          extraProviders: [{ provide: InvestigationConfig, useValue: config }],
+        }),
+        CasesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { Logger } from 'pino';
+import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
+import { UnitOfWork } from '@complaints/messaging';
+import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { CaseDecision } from './case-decision.entity';
+import { CaseErrors } from './case.errors';
+import { toDecisionDto } from './case.mapper';
+import { ComplaintCase } from './complaint-case.entity';
+import { CaseDecisionDto } from './dto/case-decision.dto';
+import { DecideCaseDto } from './dto/decide-case.dto';
+
+@Injectable()
+export class CaseDecisionService {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'case-decision' });
+  }
+
+  /**
+   * Records the decision of the current round and queues `complaint.investigated` in the same
+   * transaction. The case row is locked first, as a reopening locks it, so one case's rounds
+   * and events commit one after another, and two decisions of one round cannot both pass.
+   */
+  async decide(complaintId: string, dto: DecideCaseDto): Promise<CaseDecisionDto> {
+    const { decision, correlationId } = await this.unitOfWork.run(async (tx) => {
+      const found = await tx.manager.findOne(ComplaintCase, {
+        where: { complaintId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw CaseErrors.notFound(complaintId);
+      if (found.status === 'decided') throw CaseErrors.alreadyDecided(found.round);
+      if (found.handlerId !== dto.handlerId) throw CaseErrors.notAssigned(dto.handlerId);
+
+      const decidedAt = this.clock.now();
+      const event = createEnvelope({
+        // The routed or reopened event that started this round caused the decision.
+        ...causedBy({
+          eventId: found.triggerEventId,
+          complaintId,
+          correlationId: found.correlationId,
+        }),
+        type: EVENT_TYPES.investigated,
+        producer: 'investigation',
+        occurredAt: decidedAt,
+        payload: {
+          caseId: found.id,
+          handlerId: found.handlerId,
+          round: found.round,
+          outcome: dto.outcome,
+          summary: dto.summary,
+          rootCause: dto.rootCause,
+          ...(dto.remedy !== undefined ? { remedy: dto.remedy } : {}),
+          ...(dto.compensation !== undefined ? { compensation: { ...dto.compensation } } : {}),
+          decidedAt: decidedAt.toISOString(),
+          ...(found.complaint ? { complaint: found.complaint } : {}),
+        },
+      });
+      const recorded = tx.manager.create(CaseDecision, {
+        id: randomUUID(),
+        caseId: found.id,
+        round: found.round,
+        outcome: dto.outcome,
+        summary: dto.summary,
+        rootCause: dto.rootCause,
+        remedy: dto.remedy ?? null,
+        compensation: dto.compensation ? { ...dto.compensation } : null,
+        decidedBy: found.handlerId,
+        decidedAt,
+        eventId: event.eventId,
+      });
+      await tx.manager.insert(CaseDecision, recorded);
+      found.status = 'decided';
+      found.decidedAt = decidedAt;
+      await tx.manager.save(found);
+      tx.publish(event);
+      return { decision: recorded, correlationId: event.correlationId };
+    });
+    this.log.info(
+      {
+        complaintId,
+        correlationId,
+        caseId: decision.caseId,
+        round: decision.round,
+        outcome: decision.outcome,
+        eventId: decision.eventId,
+      },
+      'case decided',
+    );
+    return toDecisionDto(decision);
+  }
+}

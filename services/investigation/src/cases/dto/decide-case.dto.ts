@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { INVESTIGATION_OUTCOMES, OptionalNotNull } from '@complaints/contracts';
+import type { InvestigationOutcome } from '@complaints/contracts';
+import { MoneyAmountDto } from './money-amount.dto';
+
+/** What the decision letter states; limits match complaints.investigated.v1. */
+export class DecideCaseDto {
+  @ApiProperty({
+    example: 'h-claims-01',
+    description: 'The deciding handler: the one the case is assigned to',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  handlerId: string;
+
+  @ApiProperty({ enum: INVESTIGATION_OUTCOMES })
+  @IsIn(INVESTIGATION_OUTCOMES)
+  outcome: InvestigationOutcome;
+
+  @ApiProperty({
+    maxLength: 4000,
+    description: 'Findings, basis and reasons, as told to the customer',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  summary: string;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  rootCause: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What the insurer will do to put it right' })
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  remedy?: string;
+
+  @ApiPropertyOptional({ type: MoneyAmountDto })
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => MoneyAmountDto)
+  compensation?: MoneyAmountDto;
+}

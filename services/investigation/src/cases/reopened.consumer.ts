@@ -1,0 +1,93 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AnyEventEnvelope, EVENT_TYPES, TOPICS } from '@complaints/contracts';
+import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { ROOT_LOGGER } from '@complaints/platform';
+import { InvestigationConfig } from '../config/investigation.config';
+import { CaseAssignmentService } from './case-assignment.service';
+import { ComplaintCase } from './complaint-case.entity';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Puts a reopened complaint's case back in the queue for another round, with the handler who
+ * decided before while they are active (they know the file), else the least loaded one.
+ */
+@Injectable()
+export class ReopenedConsumer implements OnModuleInit {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly consumers: ConsumerHost,
+    private readonly assignment: CaseAssignmentService,
+    private readonly config: InvestigationConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'reopened-consumer' });
+  }
+
+  onModuleInit(): void {
+    this.consumers.register('case-reopening', [TOPICS.reopened], (event, tx) =>
+      this.apply(event as AnyEventEnvelope, tx),
+    );
+  }
+
+  async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
+    if (event.type !== EVENT_TYPES.reopened) {
+      throw new PermanentEventError(
+        'EVENT.UNEXPECTED_TYPE',
+        `${event.type} is not a reopened event`,
+      );
+    }
+    const context = {
+      eventId: event.eventId,
+      correlationId: event.correlationId,
+      complaintId: event.complaintId,
+    };
+    // Locked first, as a decision locks it, so this case's rounds and events stay in order.
+    const found = await tx.manager.findOne(ComplaintCase, {
+      where: { complaintId: event.complaintId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!found)
+      throw new PermanentEventError('CASE.NOT_FOUND', 'no case was opened for this complaint');
+    const p = event.payload;
+    if (p.reopenCount <= found.reopenCount) {
+      this.log.info(
+        { ...context, caseId: found.id, reopenCount: p.reopenCount },
+        'reopening already applied',
+      );
+      return;
+    }
+    if (found.status !== 'decided') {
+      throw new PermanentEventError(
+        'CASE.NOT_DECIDED',
+        `the case is ${found.status}: only a decided case reopens`,
+      );
+    }
+    const previousHandler = found.handlerId;
+    const { handlerId, department } = await this.assignment.assign(
+      tx.manager,
+      found.department,
+      previousHandler,
+    );
+    const reopenedAt = new Date(p.reopenedAt);
+    Object.assign(found, {
+      status: 'reopened',
+      round: found.round + 1,
+      reopenCount: found.reopenCount + 1,
+      handlerId,
+      department,
+      reopenedAt,
+      decidedAt: null,
+      decisionDueAt: new Date(reopenedAt.getTime() + this.config.REVIEW_DECISION_DAYS * DAY_MS),
+      triggerEventId: event.eventId,
+      correlationId: event.correlationId,
+    } satisfies Partial<ComplaintCase>);
+    await tx.manager.save(found);
+    this.log.info(
+      { ...context, caseId: found.id, round: found.round, handlerId, previousHandler, department },
+      'case reopened',
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import type { Logger } from 'pino';
+import { AnyEventEnvelope, EVENT_TYPES, TOPICS } from '@complaints/contracts';
+import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { CaseAssignmentService } from './case-assignment.service';
+import { ComplaintCase } from './complaint-case.entity';
+
+/**
+ * Opens a case for each routed complaint in its department's queue, assigned to the least
+ * loaded handler. A complaint has one case: the inbox makes redelivery a no-op, and a second
+ * routed event for the same complaint (a replay under a new id) leaves the case as it is.
+ */
+@Injectable()
+export class RoutedConsumer implements OnModuleInit {
+  private readonly log: Logger;
+
+  constructor(
+    private readonly consumers: ConsumerHost,
+    private readonly assignment: CaseAssignmentService,
+    private readonly clock: Clock,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.log = logger.child({ component: 'routed-consumer' });
+  }
+
+  onModuleInit(): void {
+    this.consumers.register('case-opening', [TOPICS.routed], (event, tx) =>
+      this.apply(event as AnyEventEnvelope, tx),
+    );
+  }
+
+  async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
+    if (event.type !== EVENT_TYPES.routed) {
+      throw new PermanentEventError('EVENT.UNEXPECTED_TYPE', `${event.type} is not a routed event`);
+    }
+    const context = {
+      eventId: event.eventId,
+      correlationId: event.correlationId,
+      complaintId: event.complaintId,
+    };
+    const existing = await tx.manager.findOneBy(ComplaintCase, { complaintId: event.complaintId });
+    if (existing) {
+      this.log.info(
+        { ...context, caseId: existing.id },
+        'case already open; routed event left no change',
+      );
+      return;
+    }
+    const p = event.payload;
+    const { handlerId, department } = await this.assignment.assign(tx.manager, p.department);
+    const opened = tx.manager.create(ComplaintCase, {
+      id: randomUUID(),
+      complaintId: event.complaintId,
+      department,
+      routedDepartment: p.department,
+      handlerId,
+      status: 'open',
+      round: 1,
+      category: p.category,
+      subcategory: p.subcategory,
+      severity: p.severity,
+      priority: p.priority,
+      greenChannel: p.greenChannel,
+      decisionDueAt: new Date(p.decisionDueAt),
+      complaint: p.complaint ? { ...p.complaint } : null,
+      openedAt: this.clock.now(),
+      reopenedAt: null,
+      decidedAt: null,
+      reopenCount: 0,
+      triggerEventId: event.eventId,
+      correlationId: event.correlationId,
+      version: 1,
+    });
+    await tx.manager.insert(ComplaintCase, opened);
+    this.log.info(
+      { ...context, caseId: opened.id, handlerId, department, routedDepartment: p.department },
+      'case opened and assigned',
+    );
+  }
+}
