@@ -1,0 +1,6 @@
+export default {
+  displayName: 'classification',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/services/classification',
+};

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
+import type { ComplaintReceivedV1, ComplaintSummary, EnvelopeOf } from '@complaints/contracts';
+import { Transaction } from '@complaints/messaging';
+import { Clock } from '@complaints/platform';
+import { RulebookService } from '../rules/rulebook.service';
+import type { ClassifyInput, Verdict } from '../rules/rule.types';
+import { slaDeadlines } from '../rules/sla-deadlines';
+import { Classification } from './classification.entity';
+import { ClassificationErrors } from './classification.errors';
+import { ClassificationDto } from './dto/classification.dto';
+
+/** The service's name as producer of events. */
+export const PRODUCER = 'classification';
+
+@Injectable()
+export class ClassificationService {
+  constructor(
+    private readonly rulebook: RulebookService,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Applies the rules and nothing else: no row, no event. */
+  evaluate(input: ClassifyInput): Verdict {
+    return this.rulebook.engine.classify(input);
+  }
+
+  /**
+   * Classifies a received complaint, stores the verdict and queues complaint.routed in the
+   * caller's transaction. Returns undefined when the complaint was already classified (a second
+   * received event for it): the first verdict stands and nothing is published again.
+   */
+  async classifyReceived(
+    event: EnvelopeOf<typeof EVENT_TYPES.received>,
+    tx: Transaction,
+  ): Promise<Classification | undefined> {
+    const received = event.payload;
+    const verdict = this.evaluate(received);
+    const policy = this.rulebook.policy;
+    const receivedAt = new Date(received.receivedAt);
+    const due = slaDeadlines(policy, receivedAt, verdict.greenChannel);
+    const classifiedAt = this.clock.now();
+    const row: Classification = {
+      complaintId: event.complaintId,
+      category: verdict.category,
+      subcategory: verdict.subcategory,
+      severity: verdict.severity,
+      priority: verdict.priority,
+      greenChannel: verdict.greenChannel,
+      department: verdict.department,
+      confidence: verdict.confidence,
+      matchedRuleIds: verdict.matchedRules.map((r) => r.id),
+      receivedAt,
+      acknowledgeDueAt: due.acknowledgeDueAt,
+      decisionDueAt: due.decisionDueAt,
+      slaPolicyId: policy.id,
+      receivedEventId: event.eventId,
+      classifiedAt,
+    };
+    const inserted = await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(Classification)
+      .values(row)
+      .orIgnore()
+      .returning('complaint_id')
+      .execute();
+    if (inserted.raw.length === 0) return undefined;
+
+    tx.publish(
+      createEnvelope({
+        type: EVENT_TYPES.routed,
+        ...causedBy(event),
+        producer: PRODUCER,
+        occurredAt: classifiedAt,
+        payload: {
+          category: row.category,
+          subcategory: row.subcategory,
+          severity: row.severity,
+          priority: row.priority,
+          greenChannel: row.greenChannel,
+          department: row.department,
+          matchedRuleIds: row.matchedRuleIds,
+          acknowledgeDueAt: row.acknowledgeDueAt.toISOString(),
+          decisionDueAt: row.decisionDueAt.toISOString(),
+          slaPolicyId: row.slaPolicyId,
+          complaint: summaryOf(received),
+        },
+      }),
+    );
+    return row;
+  }
+
+  async find(complaintId: string): Promise<ClassificationDto> {
+    const c = await this.dataSource.getRepository(Classification).findOneBy({ complaintId });
+    if (!c) throw ClassificationErrors.notFound(complaintId);
+    return {
+      complaintId: c.complaintId,
+      category: c.category,
+      subcategory: c.subcategory,
+      severity: c.severity,
+      priority: c.priority,
+      greenChannel: c.greenChannel,
+      department: c.department,
+      confidence: c.confidence,
+      matchedRuleIds: c.matchedRuleIds,
+      receivedAt: c.receivedAt.toISOString(),
+      acknowledgeDueAt: c.acknowledgeDueAt.toISOString(),
+      decisionDueAt: c.decisionDueAt.toISOString(),
+      slaPolicyId: c.slaPolicyId,
+      classifiedAt: c.classifiedAt.toISOString(),
+    };
+  }
+}
+
+/** What investigation and feedback need of the complaint; no personal data. */
+function summaryOf(r: ComplaintReceivedV1): ComplaintSummary {
+  return {
+    referenceNumber: r.referenceNumber,
+    channel: r.channel,
+    productLine: r.productLine,
+    language: r.language,
+    subject: r.subject,
+    description: r.description,
+    receivedAt: r.receivedAt,
+  };
+}

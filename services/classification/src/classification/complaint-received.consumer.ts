@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EVENT_TYPES, TOPICS } from '@complaints/contracts';
+import type { AnyEventEnvelope } from '@complaints/contracts';
+import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { ClassificationService } from './classification.service';
+
+/**
+ * Classifies and routes each received complaint. Runs in the inbox transaction, so the stored
+ * classification, the queued routed event and the inbox row commit together or not at all.
+ */
+@Injectable()
+export class ComplaintReceivedConsumer implements OnModuleInit {
+  private readonly logger = new Logger(ComplaintReceivedConsumer.name);
+
+  constructor(
+    private readonly consumers: ConsumerHost,
+    private readonly classifications: ClassificationService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register('router', [TOPICS.received], (event, tx) =>
+      this.apply(event as AnyEventEnvelope, tx),
+    );
+  }
+
+  async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
+    if (event.type !== EVENT_TYPES.received) {
+      throw new PermanentEventError(
+        'EVENT.UNEXPECTED_TYPE',
+        `${event.type} does not belong on ${TOPICS.received}`,
+      );
+    }
+    const trace = {
+      complaintId: event.complaintId,
+      eventId: event.eventId,
+      correlationId: event.correlationId,
+    };
+    const stored = await this.classifications.classifyReceived(event, tx);
+    if (!stored) {
+      this.logger.warn(trace, 'complaint already classified; the first classification stands');
+      return;
+    }
+    // Ids and verdict only: the complaint's words may name people.
+    this.logger.log(
+      {
+        ...trace,
+        category: stored.category,
+        subcategory: stored.subcategory,
+        severity: stored.severity,
+        priority: stored.priority,
+        greenChannel: stored.greenChannel,
+        department: stored.department,
+        matchedRuleIds: stored.matchedRuleIds,
+      },
+      'complaint classified and routed',
+    );
+  }
+}

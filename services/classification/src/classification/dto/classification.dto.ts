@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { COMPLAINT_CATEGORIES, PRIORITIES, SEVERITIES } from '@complaints/contracts';
+import type { ComplaintCategory, Priority, Severity } from '@complaints/contracts';
+import type { Confidence } from '../../rules/rule.types';
+
+/** A stored classification: what was published on complaints.routed.v1 for the complaint. */
+export class ClassificationDto {
+  @ApiProperty({ format: 'uuid' })
+  complaintId: string;
+
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES })
+  category: ComplaintCategory;
+
+  @ApiProperty({ example: 'claims' })
+  subcategory: string;
+
+  @ApiProperty({ enum: SEVERITIES })
+  severity: Severity;
+
+  @ApiProperty({ enum: PRIORITIES })
+  priority: Priority;
+
+  @ApiProperty()
+  greenChannel: boolean;
+
+  @ApiProperty({ example: 'claims' })
+  department: string;
+
+  @ApiProperty({ enum: ['low', 'medium', 'high'] })
+  confidence: Confidence;
+
+  @ApiProperty({ type: [String], description: 'Rules that fired, in evaluation order' })
+  matchedRuleIds: string[];
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  acknowledgeDueAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  decisionDueAt: string;
+
+  @ApiProperty({ example: 'cn-2020-standard@1' })
+  slaPolicyId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  classifiedAt: string;
+}
