@@ -5,7 +5,8 @@
  * became ready.
  */
 import { ChildProcess, spawn } from 'child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
 import { SERVICE_DATABASES, COMPLAINTS_DATABASE } from '../postgres/services';
 
@@ -24,8 +25,21 @@ interface Running {
   child: ChildProcess;
 }
 
+/**
+ * The archive's pseudonymisation key: PSEUDONYM_KEY when set, else one made for this checkout
+ * on first start and kept in .data/ (owner-only), so pseudonyms stay stable across restarts.
+ */
+function pseudonymKey(): string {
+  const fromEnv = process.env['PSEUDONYM_KEY'];
+  if (fromEnv) return fromEnv;
+  const file = resolve(root, '.data/pseudonym.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
+  const key = pseudonymKey();
   const running: Running[] = [];
   for (const db of SERVICE_DATABASES) {
     const entry = resolve(root, 'services', db.service, 'src/main.ts');
@@ -40,6 +54,7 @@ async function main(): Promise<void> {
         HOST: host,
         DATABASE_URL: `postgres://${db.role}:${encodeURIComponent(password)}@${pgHost}:${pgPort}/${COMPLAINTS_DATABASE}`,
         KAFKA_BROKERS: brokers,
+        PSEUDONYM_KEY: key,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

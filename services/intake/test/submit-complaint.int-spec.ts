@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Producer } from 'kafkajs';
 import pino from 'pino';
-import { aRoutedEvent, TOPICS, validateEnvelope } from '@complaints/contracts';
+import { aClosedEvent, aFeedbackReceivedEvent, aRoutedEvent, TOPICS, validateEnvelope } from '@complaints/contracts';
 import { createKafka, createProducer } from '@complaints/messaging';
 import { createServiceApp, loadConfig } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
@@ -122,5 +122,24 @@ describe('intake: submitting a complaint (real Kafka, real PostgreSQL)', () => {
     });
     expect(status).toMatchObject({ department: 'claims', decisionDueAt: '2030-01-01T00:00:00.000Z' });
     expect(Object.keys(status.stageTimes).sort()).toEqual(['received', 'routed']);
+  });
+
+  it('keeps the later stage when two events share an instant and arrive in reverse order', async () => {
+    const id = (await post(aComplaintRequest())).json().id;
+    const at = new Date(Date.now() + 1000).toISOString();
+    const closed = aClosedEvent({ complaintId: id, occurredAt: at });
+    const feedback = aFeedbackReceivedEvent({ complaintId: id, occurredAt: at });
+    await producer.send({ topic: env.prefix + TOPICS.closed, acks: -1, messages: [{ key: id, value: JSON.stringify(closed) }] });
+    await waitFor('the complaint closed', async () => (await app.inject({ url: `/v1/complaints/${id}` })).json().status === 'closed');
+    await producer.send({
+      topic: env.prefix + TOPICS.feedbackReceived,
+      acks: -1,
+      messages: [{ key: id, value: JSON.stringify(feedback) }],
+    });
+    await waitFor(
+      'the feedback time recorded',
+      async () => (await app.inject({ url: `/v1/complaints/${id}` })).json().stageTimes.feedback_received === at,
+    );
+    expect((await app.inject({ url: `/v1/complaints/${id}` })).json().status).toBe('closed');
   });
 });

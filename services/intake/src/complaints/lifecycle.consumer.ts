@@ -14,9 +14,23 @@ const STAGE_OF: Partial<Record<string, LifecycleStage>> = {
 };
 
 /**
+ * Order of stages that can share one instant: feedback's survey answer and the closure or
+ * reopening it causes are written in one transaction with one clock reading.
+ */
+const RANK: Record<LifecycleStage, number> = {
+  received: 0,
+  routed: 1,
+  investigated: 2,
+  responded: 3,
+  feedback_received: 4,
+  reopened: 5,
+  closed: 6,
+};
+
+/**
  * Keeps the status view current from the lifecycle topics. Topics are ordered only within
  * themselves, so an older event arriving late records its stage time but does not move the
- * status back.
+ * status back; at the same instant the later stage wins.
  */
 @Injectable()
 export class LifecycleConsumer implements OnModuleInit {
@@ -40,7 +54,8 @@ export class LifecycleConsumer implements OnModuleInit {
     if (!complaint) throw new PermanentEventError('COMPLAINT.NOT_FOUND', 'no complaint with this id was received here');
     const at = new Date(event.occurredAt);
     complaint.stageTimes = { ...complaint.stageTimes, [stage]: event.occurredAt };
-    if (at >= complaint.statusChangedAt) {
+    const newer = at.getTime() - complaint.statusChangedAt.getTime();
+    if (newer > 0 || (newer === 0 && RANK[stage] > RANK[complaint.status])) {
       complaint.status = stage;
       complaint.statusChangedAt = at;
     }

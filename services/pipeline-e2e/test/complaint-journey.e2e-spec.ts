@@ -1,0 +1,119 @@
+import { ComplaintArchivedV1, TOPICS, verifySeal } from '@complaints/contracts';
+import { JourneyResult, Outcome, PipelineClient, playJourney, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
+import { readTopics, waitFor } from '@complaints/testing';
+import { PipelineWorld, startPipeline } from './pipeline-world';
+
+jest.setTimeout(600_000);
+
+const COMPLAINTS = 50;
+/** Every tenth customer is dissatisfied the first time: a reopen and a second decision. */
+const isDissatisfiedFirst = (i: number): boolean => i % 10 === 3;
+const OUTCOMES: Outcome[] = ['upheld', 'partially_upheld', 'rejected'];
+const STEP_TIMEOUT_MS = 120_000;
+
+const ONE_ROUND = ['received', 'routed', 'investigated', 'responded', 'feedback_received', 'closed'];
+const TWO_ROUNDS = [
+  'received',
+  'routed',
+  'investigated',
+  'responded',
+  'feedback_received',
+  'reopened',
+  'investigated',
+  'responded',
+  'feedback_received',
+  'closed',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+describe('a complaint travels from intake to the archive (five services, real Kafka and PostgreSQL)', () => {
+  let world: PipelineWorld;
+
+  beforeAll(async () => {
+    world = await startPipeline();
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('archives every complaint exactly once with a complete, ordered timeline, across a crash of a service', async () => {
+    const client = new PipelineClient(world.urls);
+    const run = `${Date.now()}`;
+    const ids: string[] = [];
+    const journeys: Promise<JourneyResult>[] = [];
+    for (let i = 0; i < COMPLAINTS; i++) {
+      if (i === COMPLAINTS / 2) {
+        // Classification dies mid-run with no warning; intake keeps accepting meanwhile.
+        await world.processes.classification.kill();
+      }
+      const sample = SAMPLE_COMPLAINTS[i % SAMPLE_COMPLAINTS.length];
+      const accepted = await client.submit(sample, `E2E-${run}-${i}`);
+      expect(accepted.status).toBe('received');
+      ids.push(accepted.id);
+      journeys.push(
+        playJourney(client, accepted.id, {
+          outcome: OUTCOMES[i % OUTCOMES.length],
+          dissatisfiedFirst: isDissatisfiedFirst(i),
+          stepTimeoutMs: STEP_TIMEOUT_MS,
+        }),
+      );
+    }
+    await world.processes.classification.start();
+    const results = await Promise.all(journeys);
+    results.forEach((r, i) =>
+      expect(r.feedbackStatuses).toEqual(isDissatisfiedFirst(i) ? ['reopened', 'closed'] : ['closed']),
+    );
+
+    const archivedTopic = world.prefix + TOPICS.archived;
+    const messages = await readTopics(world.brokers, [archivedTopic], (m) => m.length >= COMPLAINTS, STEP_TIMEOUT_MS);
+    // Let any late duplicate arrive before counting.
+    await new Promise((r) => setTimeout(r, 3000));
+    const all = await readTopics(world.brokers, [archivedTopic], (m) => m.length > COMPLAINTS, 5000);
+    expect(messages.length).toBe(COMPLAINTS);
+    expect(all.length).toBe(COMPLAINTS);
+    expect(new Set(all.map((m) => m.key))).toEqual(new Set(ids));
+
+    const toRouted: number[] = [];
+    const toArchive: number[] = [];
+    for (const message of all) {
+      const envelope = JSON.parse(message.value ?? '{}');
+      const record = envelope.payload as ComplaintArchivedV1;
+      const index = ids.indexOf(record.complaintId);
+      expect(verifySeal(record)).toBe(true);
+      const stages = record.timeline.map((s) => s.stage);
+      expect(stages).toEqual(isDissatisfiedFirst(index) ? TWO_ROUNDS : ONE_ROUND);
+      const times = record.timeline.map((s) => Date.parse(s.occurredAt));
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      expect(record.decisions).toHaveLength(isDissatisfiedFirst(index) ? 2 : 1);
+      expect(record.closure.resolution).toBe('satisfied');
+      // The customer is pseudonymised: nothing of who complained is in the archive.
+      const sample = SAMPLE_COMPLAINTS[index % SAMPLE_COMPLAINTS.length];
+      for (const personal of Object.values(sample.customer)) expect(message.value).not.toContain(personal);
+
+      const received = Date.parse(record.complaint.receivedAt);
+      toRouted.push(Date.parse(record.timeline[1].occurredAt) - received);
+      toArchive.push(Date.parse(record.sealedAt) - received);
+    }
+
+    // Intake's status view follows the lifecycle topics on its own consumer.
+    await waitFor(
+      'every complaint closed in the status view',
+      async () => (await Promise.all(ids.map((id) => client.status(id)))).every((s) => s.status === 'closed'),
+      30_000,
+      250,
+    );
+
+    toRouted.sort((a, b) => a - b);
+    toArchive.sort((a, b) => a - b);
+    process.stdout.write(
+      `\nend-to-end, ${COMPLAINTS} complaints (ms): intake -> routed p50 ${percentile(toRouted, 50)} ` +
+        `p95 ${percentile(toRouted, 95)} max ${toRouted[toRouted.length - 1]}; intake -> archived p50 ` +
+        `${percentile(toArchive, 50)} p95 ${percentile(toArchive, 95)} max ${toArchive[toArchive.length - 1]} ` +
+        `(archive times include the test's handler and customer steps)\n`,
+    );
+  });
+});
