@@ -28,7 +28,13 @@ export interface MessagingModuleOptions {
   logger?: Logger;
   registry?: Registry;
   relay?: { batchSize?: number; pollIntervalMs?: number };
-  consumer?: { maxAttempts?: number; retryBaseMs?: number; retryMaxMs?: number; partitionsConsumedConcurrently?: number };
+  consumer?: {
+    maxAttempts?: number;
+    retryBaseMs?: number;
+    retryMaxMs?: number;
+    partitionsConsumedConcurrently?: number;
+    sessionTimeoutMs?: number;
+  };
 }
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {

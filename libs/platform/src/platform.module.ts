@@ -72,6 +72,7 @@ export class PlatformModule {
             topicPrefix: o.config.TOPIC_PREFIX,
             logger,
             registry,
+            consumer: { sessionTimeoutMs: o.config.KAFKA_SESSION_TIMEOUT_MS },
           }),
         }),
         TerminusModule,

@@ -7,6 +7,7 @@ import { createServiceApp, loadConfig } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { AppModule } from '../src/app.module';
 import { IntakeConfig } from '../src/config/intake.config';
+import { DataSource } from 'typeorm';
 
 jest.setTimeout(60_000);
 
@@ -80,9 +81,18 @@ describe('intake: submitting a complaint (real Kafka, real PostgreSQL)', () => {
     expect(new Set([first.json().id, second.json().id, third.json().id]).size).toBe(1);
 
     const id = first.json().id;
+    const [{ rows }] = await app.get(DataSource).query(
+      'SELECT count(*)::int AS rows FROM outbox_message WHERE message_key = $1',
+      [id],
+    );
+    expect(rows).toBe(1);
     const marker = aComplaintRequest();
     const markerId = (await post(marker)).json().id;
-    const seen = await readTopics(env.brokers, [env.prefix + TOPICS.received], (m) => m.some((x) => x.key === markerId));
+    const seen = await readTopics(
+      env.brokers,
+      [env.prefix + TOPICS.received],
+      (m) => m.some((x) => x.key === markerId) && m.some((x) => x.key === id),
+    );
     expect(seen.filter((m) => m.key === id)).toHaveLength(1);
   });
 

@@ -42,6 +42,7 @@ export async function startPipeline(): Promise<PipelineWorld> {
           TOPIC_PREFIX: prefix,
           LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
           CLOSE_SWEEP_INTERVAL_MS: '500',
+          KAFKA_SESSION_TIMEOUT_MS: '6000',
           PSEUDONYM_KEY: 'e2e-test-pseudonym-key-not-a-secret-0123456789',
         },
       });

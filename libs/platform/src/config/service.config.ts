@@ -37,6 +37,15 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /**
+   * ms without heartbeats after which the broker gives a consumer's partitions to another
+   * instance: how long a crashed instance's complaints wait. 6000 is the broker's minimum.
+   */
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS: number = 10000;
+
   /** Connections in the service's PostgreSQL pool. */
   @IsInt()
   @Min(1)
