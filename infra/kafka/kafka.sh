@@ -53,15 +53,38 @@ start() {
       || { cat "$data/logs/format.out" >&2; exit 1; }
   fi
   log "starting broker on $host:$port (data in $data)"
+  # server.log is appended to across restarts: only lines after this point prove *this* start.
+  local seen=0
+  if [ -f "$data/logs/server.log" ]; then seen="$(wc -l < "$data/logs/server.log")"; fi
   java_args
-  nohup java "${jargs[@]}" kafka.Kafka "$props" >"$data/logs/stdout.log" 2>&1 &
+  # The broker must not inherit the caller's descriptors: infra-up holds a lock on one, and a
+  # broker keeping it would block every later infra-up for as long as it runs.
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd="${fd##*/}"
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done
+    exec nohup java "${jargs[@]}" kafka.Kafka "$props" </dev/null >"$data/logs/stdout.log" 2>&1
+  ) &
   echo $! > "$pidfile"
-  wait_ready
+  wait_ready "$seen"
 }
 
+# True when server.log has "Kafka Server started" after its first $1 lines. awk reads the file
+# itself: a `tail | grep -q` pipeline fails under pipefail when grep exits early.
+started_since() {
+  local log_file="$data/logs/server.log" skip="$1"
+  [ -f "$log_file" ] || return 1
+  # The log rolled over since (it is size-capped): everything in it is new.
+  if [ "$(wc -l < "$log_file")" -lt "$skip" ]; then skip=0; fi
+  awk -v skip="$skip" 'NR > skip && /Kafka Server started/ { found = 1; exit } END { exit !found }' "$log_file"
+}
+
+# $1: lines of server.log written before this start (default 0: any "started" line counts).
 wait_ready() {
+  local skip="${1:-0}"
   local deadline=$((SECONDS + ${KAFKA_START_TIMEOUT:-90}))
-  until port_open && grep -q "Kafka Server started\|\[KafkaRaftServer nodeId=1\] Kafka Server started" "$data/logs/server.log" 2>/dev/null; do
+  until port_open && started_since "$skip"; do
     if [ -f "$pidfile" ] && ! running; then
       log "broker exited; last lines of its log:"; tail -n 30 "$data/logs/stdout.log" >&2; exit 1
     fi

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# npm run infra:up — everything the services and tests need, ready and laid out:
+# dependencies, PostgreSQL (+ database, schemas, roles), Kafka (+ topics).
+# Safe to run again. With KAFKA_BROKERS / DATABASE_URL / PG_ADMIN_URL pointing at servers that
+# already run elsewhere, those are used and nothing local is started.
+set -euo pipefail
+LOG_TAG=infra-up
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash "$root/infra/bin/ensure-deps.sh"
+with_lock infra
+
+# detached: a PostgreSQL it starts must not inherit (and keep) our lock.
+detached bash "$root/infra/bin/postgres-up.sh"
+
+if kafka_is_local_default; then
+  if "$root/infra/kafka/kafka.sh" status >/dev/null 2>&1; then
+    # Already up (an earlier infra:up, `npm run kafka:start`, another checkout): use it, and
+    # leave stopping it to whoever started it.
+    log "Kafka already answers on $DEFAULT_KAFKA_BROKERS"
+  else
+    detached "$root/infra/kafka/kafka.sh" start
+    touch "$state/kafka-started"
+  fi
+else
+  log "using Kafka at $KAFKA_BROKERS (not starting a local broker)"
+fi
+
+run_ts infra/postgres/setup.ts
+run_ts infra/kafka/create-topics.ts
+
+# Tests started outside `npm test` (an IDE, `npx nx test messaging`) read where the stack is
+# from here (libs/testing). DATABASE_URL is a superuser URL of the complaints database, so
+# tests may create schemas and roles of their own. It may hold a password: owner-only.
+database_url="${DATABASE_URL:-$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/complaints"; console.log(u.toString())' "$(pg_admin_url)")}"
+(
+  umask 077
+  printf 'KAFKA_BROKERS=%s\nDATABASE_URL=%s\n' "${KAFKA_BROKERS:-$DEFAULT_KAFKA_BROKERS}" "$database_url" >"$root/.data/infra.env"
+)
+log "ready: Kafka on ${KAFKA_BROKERS:-$DEFAULT_KAFKA_BROKERS}, PostgreSQL database, roles and schemas laid out"
