@@ -19,7 +19,11 @@ describe('timeline completeness', () => {
     ]);
     expect(
       missingForSeal(sanitised(without(events, EVENT_TYPES.received, EVENT_TYPES.routed))),
-    ).toEqual([EVENT_TYPES.received, EVENT_TYPES.routed]);
+    ).toEqual([
+      EVENT_TYPES.received,
+      EVENT_TYPES.routed,
+      `the cause of ${EVENT_TYPES.investigated}`,
+    ]);
   });
 
   it('waits for a response that arrives after the closure', () => {
@@ -34,7 +38,10 @@ describe('timeline completeness', () => {
 
   it('waits for the feedback a satisfied closure rests on', () => {
     const events = sanitised(without(aComplaintLifecycle(), EVENT_TYPES.feedbackReceived));
-    expect(missingForSeal(events)).toEqual([`${EVENT_TYPES.feedbackReceived} on round 1`]);
+    expect(missingForSeal(events)).toEqual([
+      `${EVENT_TYPES.feedbackReceived} on round 1`,
+      `the cause of ${EVENT_TYPES.closed}`,
+    ]);
   });
 
   it('needs every round of a reopened complaint: investigated == reopened + 1, responded == investigated', () => {
@@ -46,15 +53,37 @@ describe('timeline completeness', () => {
     );
     expect(missingForSeal(sanitised(secondDecision))).toEqual([
       `${EVENT_TYPES.investigated} round 2`,
+      `the cause of ${EVENT_TYPES.responded}`,
     ]);
 
     const noReopen = without(events, EVENT_TYPES.reopened);
-    expect(missingForSeal(sanitised(noReopen))).toEqual([`${EVENT_TYPES.reopened} #1`]);
+    expect(missingForSeal(sanitised(noReopen))).toEqual([
+      `${EVENT_TYPES.reopened} #1`,
+      `the cause of ${EVENT_TYPES.investigated}`,
+    ]);
 
     const firstResponse = events.filter(
       (e) => !(e.type === EVENT_TYPES.responded && e.payload.round === 1),
     );
-    expect(missingForSeal(sanitised(firstResponse))).toEqual([`${EVENT_TYPES.responded} round 1`]);
+    expect(missingForSeal(sanitised(firstResponse))).toEqual([
+      `${EVENT_TYPES.responded} round 1`,
+      `the cause of ${EVENT_TYPES.feedbackReceived}`,
+    ]);
+  });
+
+  it('waits for a whole reopened round that lags behind the closure', () => {
+    const events = aReopenedLifecycle();
+    const firstReopen = events.findIndex((e) => e.type === EVENT_TYPES.reopened);
+    // Round 1 and the closure are here; everything of round 2 is still on its way. Counting
+    // alone sees one complete round.
+    const roundOneAndClosure = [
+      ...events.slice(0, firstReopen),
+      ...events.filter((e) => e.type === EVENT_TYPES.closed),
+    ];
+    expect(missingForSeal(sanitised(roundOneAndClosure))).toContain(
+      `the cause of ${EVENT_TYPES.closed}`,
+    );
+    expect(isTimelineComplete(sanitised(roundOneAndClosure))).toBe(false);
   });
 
   it('is not fooled by an event delivered twice', () => {

@@ -11,7 +11,10 @@ import { StoredEvent, StoredEventOf } from './stored-event.types';
  *   (investigated == reopened + 1);
  * - every decided round was also responded to (responded == investigated);
  * - a `satisfied` closure rests on the customer's answer: the feedback on the last response
- *   is present.
+ *   is present;
+ * - the chain of causes from the closure back to the first event is all here. Counting alone
+ *   cannot see a whole reopened round that lags behind `closed` (round 1 then looks complete);
+ *   the closure's cause (the last survey answer) and its causes name that round's events.
  * Rounds are compared as sets, so an event republished under a new id does not block sealing.
  * Reasons name event types and rounds only, never personal data, so they can be logged.
  */
@@ -45,7 +48,22 @@ export function missingForSeal(events: readonly StoredEvent[]): string[] {
     );
     if (!answeredLast) missing.push(`${EVENT_TYPES.feedbackReceived} on round ${lastRound}`);
   }
+  if (closed) missing.push(...missingCauses(events, closed));
   return missing;
+}
+
+/** The causes of `from`, back to the first event, that the timeline does not hold yet. */
+function missingCauses(events: readonly StoredEvent[], from: StoredEvent): string[] {
+  const byId = new Map(events.map((e) => [e.eventId, e]));
+  const seen = new Set<string>();
+  let current: StoredEvent | undefined = from;
+  while (current?.causationId && !seen.has(current.eventId)) {
+    seen.add(current.eventId);
+    const cause = byId.get(current.causationId);
+    if (!cause) return [`the cause of ${current.type}`];
+    current = cause;
+  }
+  return [];
 }
 
 export function isTimelineComplete(events: readonly StoredEvent[]): boolean {
