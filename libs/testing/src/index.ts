@@ -5,3 +5,4 @@ export * from './unique-name';
 export * from './wait-for';
 export * from './service-under-test';
 export * from './service-processes';
+export * from './wait-for-topics';

@@ -1,4 +1,5 @@
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { waitForTopics } from './wait-for-topics';
 import { uniqueName } from './unique-name';
 
 function kafkaClient(brokers: string[]): Kafka {
@@ -14,10 +15,12 @@ export async function createTestTopics(
   const admin = kafkaClient(brokers).admin();
   await admin.connect();
   try {
+    // kafkajs's waitForLeaders sometimes fails while a KRaft broker's metadata catches up.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
     });
+    await waitForTopics(admin, names);
   } finally {
     await admin.disconnect();
   }
