@@ -80,6 +80,7 @@ describe('a complaint travels from intake to the archive (five services, real Ka
     const crashIndex = COMPLAINTS / 2;
     const toRouted: number[] = [];
     const toRoutedDuringCrash: number[] = [];
+    const toInvestigated: number[] = [];
     const toArchive: number[] = [];
     for (const message of all) {
       const envelope = JSON.parse(message.value ?? '{}');
@@ -98,6 +99,8 @@ describe('a complaint travels from intake to the archive (five services, real Ka
 
       const received = Date.parse(record.complaint.receivedAt);
       (index < crashIndex ? toRouted : toRoutedDuringCrash).push(Date.parse(record.timeline[1].occurredAt) - received);
+      const investigated = record.timeline.find((s) => s.stage === 'investigated');
+      if (investigated) toInvestigated.push(Date.parse(investigated.occurredAt) - received);
       toArchive.push(Date.parse(record.sealedAt) - received);
     }
 
@@ -112,10 +115,12 @@ describe('a complaint travels from intake to the archive (five services, real Ka
     toRouted.sort((a, b) => a - b);
     toRoutedDuringCrash.sort((a, b) => a - b);
     toArchive.sort((a, b) => a - b);
+    toInvestigated.sort((a, b) => a - b);
     process.stdout.write(
       `\nend-to-end, ${COMPLAINTS} complaints (ms): intake -> routed p50 ${percentile(toRouted, 50)} ` +
         `p95 ${percentile(toRouted, 95)} max ${toRouted[toRouted.length - 1]}; submitted while classification ` +
         `was down: p50 ${percentile(toRoutedDuringCrash, 50)} max ${toRoutedDuringCrash[toRoutedDuringCrash.length - 1]}; ` +
+        `intake -> investigated p50 ${percentile(toInvestigated, 50)} p95 ${percentile(toInvestigated, 95)}; ` +
         `intake -> archived p50 ` +
         `${percentile(toArchive, 50)} p95 ${percentile(toArchive, 95)} max ${toArchive[toArchive.length - 1]} ` +
         `(archive times include the test's handler and customer steps)\n`,
