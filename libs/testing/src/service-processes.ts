@@ -33,11 +33,15 @@ export class ServiceProcess {
   async start(): Promise<void> {
     const port = await this.port;
     this.output = [];
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${this.spec.name}/src/main.ts`], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.spec.env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', `services/${this.spec.name}/src/main.ts`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...this.spec.env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const keep = (chunk: Buffer): void => {
       this.output.push(chunk.toString());
       if (this.output.length > 200) this.output.shift();

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { topicSpecs } from '@complaints/contracts';
+import { Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { EventEnvelope, findEventDefinition, topicSpecs } from '@complaints/contracts';
 import { dropTestSchema } from './test-database';
 import { createTestTopics } from './test-topics';
 import { testInfra } from './test-infra';
@@ -12,6 +13,11 @@ export interface ServiceTestEnv {
   prefix: string;
   /** Environment for the service's config: its own schema and topic prefix on the real infra. */
   env: Record<string, string>;
+  /**
+   * Publishes events as their producers would: each to its topic under this run's prefix,
+   * keyed by complaint id, acks=all, in the order given.
+   */
+  publish(...events: EventEnvelope<object>[]): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -31,6 +37,19 @@ export async function serviceTestEnv(label: string, partitions = 3): Promise<Ser
     topicSpecs(prefix).map((t) => t.name),
     partitions,
   );
+  let producer: Promise<Producer> | undefined;
+  const connectedProducer = (): Promise<Producer> =>
+    (producer ??= (async () => {
+      const p = new Kafka({
+        clientId: `${label}-test`,
+        brokers,
+        logLevel: logLevel.NOTHING,
+      }).producer({
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await p.connect();
+      return p;
+    })());
   return {
     brokers,
     databaseUrl,
@@ -45,7 +64,20 @@ export async function serviceTestEnv(label: string, partitions = 3): Promise<Ser
       DATABASE_POOL_SIZE: '4',
       PORT: '0',
     },
+    publish: async (...events) => {
+      const p = await connectedProducer();
+      for (const event of events) {
+        const definition = findEventDefinition(event.type, event.version);
+        if (!definition) throw new Error(`no topic for ${event.type} v${event.version}`);
+        await p.send({
+          topic: prefix + definition.topic,
+          acks: -1,
+          messages: [{ key: event.complaintId, value: JSON.stringify(event) }],
+        });
+      }
+    },
     cleanup: async () => {
+      await (await producer)?.disconnect();
       await topics.remove();
       await dropTestSchema(databaseUrl, schema);
     },

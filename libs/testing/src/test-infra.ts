@@ -42,7 +42,13 @@ function readVars(vars: NodeJS.ProcessEnv | Record<string, string>): TestInfra |
   const brokers = vars['KAFKA_BROKERS'];
   const databaseUrl = vars['DATABASE_URL'];
   if (!brokers || !databaseUrl) return undefined;
-  return { brokers: brokers.split(',').map((b) => b.trim()).filter(Boolean), databaseUrl };
+  return {
+    brokers: brokers
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+    databaseUrl,
+  };
 }
 
 function parseEnvFile(text: string): Record<string, string> {

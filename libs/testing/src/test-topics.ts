@@ -3,7 +3,12 @@ import { waitForTopics } from './wait-for-topics';
 import { uniqueName } from './unique-name';
 
 function kafkaClient(brokers: string[]): Kafka {
-  return new Kafka({ clientId: 'tests', brokers, logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 100 } });
+  return new Kafka({
+    clientId: 'tests',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 100 },
+  });
 }
 
 /** Creates topics for one test file; returns them with a function that deletes them. */
@@ -89,7 +94,8 @@ export async function readTopics(
 
 function toRead(topic: string, partition: number, m: KafkaMessage): ReadMessage {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
+  for (const [k, v] of Object.entries(m.headers ?? {}))
+    if (v !== undefined) headers[k] = v.toString();
   return {
     topic,
     partition,

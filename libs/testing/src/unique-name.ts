@@ -5,6 +5,9 @@ import { randomBytes } from 'crypto';
  * as a schema, role, topic prefix or consumer group.
  */
 export function uniqueName(label: string): string {
-  const clean = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 20);
+  const clean = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 20);
   return `t_${clean}_${randomBytes(4).toString('hex')}`;
 }

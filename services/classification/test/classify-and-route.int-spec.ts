@@ -1,11 +1,8 @@
 import { randomUUID } from 'crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Producer } from 'kafkajs';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { aReceivedEvent, EnvelopeOf, TOPICS, validateEnvelope } from '@complaints/contracts';
 import type { ComplaintReceivedV1 } from '@complaints/contracts';
-import { createKafka, createProducer } from '@complaints/messaging';
 import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { AppModule } from '../src/app.module';
@@ -31,7 +28,6 @@ describe('classification: classifying and routing received complaints (real Kafk
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
   let db: DataSource;
-  let producer: Producer;
 
   beforeAll(async () => {
     env = await serviceTestEnv('classification');
@@ -42,29 +38,14 @@ describe('classification: classifying and routing received complaints (real Kafk
     });
     await app.getHttpAdapter().getInstance().ready();
     db = app.get(DataSource);
-    producer = createProducer(
-      createKafka({
-        brokers: env.brokers,
-        clientId: 'classification-test',
-        logger: pino({ level: 'silent' }),
-      }),
-    );
-    await producer.connect();
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
     await app?.close();
     await env?.cleanup();
   });
 
-  async function publish(...events: ReceivedEvent[]): Promise<void> {
-    await producer.send({
-      topic: env.prefix + TOPICS.received,
-      acks: -1,
-      messages: events.map((e) => ({ key: e.complaintId, value: JSON.stringify(e) })),
-    });
-  }
+  const publish = (...events: ReceivedEvent[]): Promise<void> => env.publish(...events);
 
   /** Every routed event until `until` holds, validated as a consumer downstream would. */
   async function readRouted(until: (events: RoutedEvent[]) => boolean): Promise<RoutedEvent[]> {

@@ -1,7 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Producer } from 'kafkajs';
 import { Client } from 'pg';
-import pino from 'pino';
 import { v4 as uuidv4 } from 'uuid';
 import {
   AnyEventEnvelope,
@@ -12,7 +10,6 @@ import {
   TOPICS,
   validateEnvelope,
 } from '@complaints/contracts';
-import { createKafka, createProducer } from '@complaints/messaging';
 import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { AppModule } from '../src/app.module';
@@ -40,7 +37,6 @@ function aSummary(overrides: Partial<ComplaintSummary> = {}): ComplaintSummary {
 describe('feedback: responding to decisions and taking the survey (real Kafka, real PostgreSQL)', () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let producer: Producer;
   const clock = new ManualClock('2026-01-05T09:00:00.000Z');
 
   beforeAll(async () => {
@@ -51,29 +47,16 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
       description: 'test',
     });
     await app.getHttpAdapter().getInstance().ready();
-    producer = createProducer(
-      createKafka({
-        brokers: env.brokers,
-        clientId: 'feedback-test',
-        logger: pino({ level: 'silent' }),
-      }),
-    );
-    await producer.connect();
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
     await app?.close();
     await env?.cleanup();
   });
 
   async function publishInvestigated(overrides: EventOverrides<'complaint.investigated'>) {
     const event = anInvestigatedEvent(overrides);
-    await producer.send({
-      topic: env.prefix + TOPICS.investigated,
-      acks: -1,
-      messages: [{ key: event.complaintId, value: JSON.stringify(event) }],
-    });
+    await env.publish(event);
     return event;
   }
 
@@ -158,11 +141,7 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
     expect(Date.parse(response.surveyDueAt) - Date.parse(response.sentAt)).toBe(72 * HOUR_MS);
 
     // The same event redelivered, and the same decision under a new eventId: no second response.
-    await producer.send({
-      topic: env.prefix + TOPICS.investigated,
-      acks: -1,
-      messages: [{ key: complaintId, value: JSON.stringify(investigated) }],
-    });
+    await env.publish(investigated);
     const again = await publishInvestigated({ complaintId, payload: { complaint: summary } });
     await waitFor(
       'the repeated decision handled',

@@ -1,7 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'crypto';
-import { Producer } from 'kafkajs';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
 import {
   aReopenedEvent,
@@ -10,11 +8,10 @@ import {
   causedBy,
   ComplaintSummary,
   dlqTopic,
-  EventEnvelope,
   TOPICS,
   validateEnvelope,
 } from '@complaints/contracts';
-import { createKafka, createProducer, UnitOfWork } from '@complaints/messaging';
+import { UnitOfWork } from '@complaints/messaging';
 import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { AppModule } from '../src/app.module';
@@ -72,7 +69,6 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
   const clock = new ManualClock('2026-01-05T09:00:00.000Z');
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let producer: Producer;
 
   beforeAll(async () => {
     env = await serviceTestEnv('investigation');
@@ -82,28 +78,12 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       description: 'test',
     });
     await app.getHttpAdapter().getInstance().ready();
-    producer = createProducer(
-      createKafka({
-        brokers: env.brokers,
-        clientId: 'investigation-test',
-        logger: pino({ level: 'silent' }),
-      }),
-    );
-    await producer.connect();
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
     await app?.close();
     await env?.cleanup();
   });
-
-  const publish = (topic: string, ...events: EventEnvelope<object>[]) =>
-    producer.send({
-      topic: env.prefix + topic,
-      acks: -1,
-      messages: events.map((e) => ({ key: e.complaintId, value: JSON.stringify(e) })),
-    });
 
   const getCase = (complaintId: string) =>
     app.inject({ method: 'GET', url: `/v1/cases/${complaintId}` });
@@ -174,7 +154,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
   const [withSummary] = claims;
 
   it('opens one case per routed complaint, spreading the department over its least loaded handlers', async () => {
-    await publish(TOPICS.routed, ...claims);
+    await env.publish(...claims);
     const cases = await Promise.all(claims.map((e) => caseOf(e.complaintId)));
     expect(new Set(cases.map((c) => c.handlerId))).toEqual(
       new Set(['h-claims-01', 'h-claims-02', 'h-claims-03']),
@@ -215,7 +195,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       complaintId: withSummary.complaintId,
       payload: { department: 'information-security' },
     });
-    await publish(TOPICS.routed, again);
+    await env.publish(again);
     await waitFor(
       'the second routed event to be applied',
       async () =>
@@ -234,7 +214,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       complaintId: randomUUID(),
       payload: { department: 'legal-affairs' },
     });
-    await publish(TOPICS.routed, routed);
+    await env.publish(routed);
     expect(await caseOf(routed.complaintId)).toMatchObject({
       department: 'complaints-office',
       routedDepartment: 'legal-affairs',
@@ -361,7 +341,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
   it('gives the next case of the department to the handler whose load fell', async () => {
     const { handlerId } = await caseOf(withSummary.complaintId);
     const next = aRoutedEvent({ complaintId: randomUUID(), payload: { department: 'claims' } });
-    await publish(TOPICS.routed, next);
+    await env.publish(next);
     expect((await caseOf(next.complaintId)).handlerId).toBe(handlerId);
   });
 
@@ -373,7 +353,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       ...causedBy(investigated),
       payload: { reopenCount: 1, reopenedAt },
     });
-    await publish(TOPICS.reopened, reopened);
+    await env.publish(reopened);
 
     const again = await caseOf(withSummary.complaintId, (c) => c.status === 'reopened');
     expect(again).toMatchObject({
@@ -408,7 +388,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
 
   it('dead-letters a reopening for a complaint that never reached investigation', async () => {
     const stray = aReopenedEvent({ complaintId: randomUUID() });
-    await publish(TOPICS.reopened, stray);
+    await env.publish(stray);
     const dlq = env.prefix + dlqTopic(TOPICS.reopened);
     const messages = await readTopics(
       env.brokers,
