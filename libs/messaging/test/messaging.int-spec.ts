@@ -160,6 +160,33 @@ describe('messaging on the real broker and database', () => {
     expect(await metricValue(w, 'deadLettered', {})).toBe(0);
   });
 
+  it('shuts down gracefully: finishes the event in flight, commits its offset, leaves the rest', async () => {
+    const complaintId = randomUUID();
+    const [slow, next] = [aReceivedEvent({ complaintId }), aReceivedEvent({ complaintId })];
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const handler: EventHandler = async (event, tx) => {
+      if (event.eventId === slow.eventId) {
+        started();
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      await recordEffect(tx, event);
+    };
+    const first = w.consumer('graceful', handler);
+    await first.start();
+    await sendRaw(complaintId, JSON.stringify(slow));
+    await sendRaw(complaintId, JSON.stringify(next));
+    await inFlight;
+    await first.stop();
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([slow.eventId]);
+
+    // The next member starts after the committed offset: the finished event is not redelivered.
+    await w.consumer('graceful', recordingHandler).start();
+    await waitFor('the next event applied', async () => (await effects(w.db.dataSource)).length === 2);
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([slow.eventId, next.eventId]);
+    expect(await metricValue(w, 'consumed', { outcome: 'duplicate' })).toBe(0);
+  });
+
   it('keeps per-complaint order with concurrent writers and two relays, across a publisher hand-over', async () => {
     const relayA = w.relay();
     const relayB = w.relay();
