@@ -4,6 +4,8 @@
  * (one customer is unhappy, so that complaint reopens), and shows each reach the archive.
  */
 import { randomUUID } from 'crypto';
+import { existsSync, readFileSync } from 'fs';
+import { resolve } from 'path';
 import {
   LOCAL_PIPELINE,
   PipelineClient,
@@ -23,15 +25,30 @@ async function checkRunning(urls: PipelineUrls): Promise<void> {
   }
 }
 
+/** INTAKE_API_KEY, else the key `npm start` made for the demo in .data/. */
+function intakeApiKey(): string {
+  const fromEnv = process.env['INTAKE_API_KEY'];
+  if (fromEnv) return fromEnv;
+  const file = resolve(__dirname, '../../.data/intake-demo.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  console.error(
+    'No intake API key: `npm start` makes one in .data/intake-demo.key, or set INTAKE_API_KEY ' +
+      '(npm run intake:key -- create --system demo).',
+  );
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const urls = LOCAL_PIPELINE;
   await checkRunning(urls);
-  const client = new PipelineClient(urls);
+  const client = new PipelineClient(urls, { apiKey: intakeApiKey() });
   const run = randomUUID().slice(0, 8);
   console.log(`Sending ${SAMPLE_COMPLAINTS.length} complaints to intake...\n`);
   const rows = await Promise.all(
     SAMPLE_COMPLAINTS.map(async (sample, i) => {
-      const accepted = await client.submit(sample, `DEMO-${run}-${i + 1}`, 'demo');
+      const reference = `DEMO-${run}-${i + 1}`;
+      // The reference doubles as the idempotency key: a retried submission is answered, not repeated.
+      const accepted = await client.submit(sample, reference, { idempotencyKey: reference });
       const dissatisfiedFirst = i === 0;
       const journey = await playJourney(client, accepted.id, {
         outcome: i % 3 === 2 ? 'rejected' : 'upheld',
@@ -59,7 +76,10 @@ async function main(): Promise<void> {
   );
   console.table(rows);
   console.log('\nEvery complaint went intake -> classification -> investigation -> feedback -> archive.');
-  console.log(`Look one up: curl ${urls.archiving}/v1/archive/<id>   (ids: curl ${urls.intake}/v1/complaints/<id>)`);
+  console.log(`Look one up: curl ${urls.archiving}/v1/archive/<id>`);
+  console.log(
+    `  or its status: curl -H "authorization: Bearer $(cat .data/intake-demo.key)" ${urls.intake}/v1/complaints/<id>`,
+  );
   console.log(`Metrics: curl ${urls.intake}/metrics   OpenAPI: ${urls.intake}/docs`);
 }
 

@@ -4,11 +4,12 @@
  * Logs go to .data/logs/<service>.log; the terminal shows where each listens and whether it
  * became ready.
  */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, execFile, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
-import { SERVICE_DATABASES, COMPLAINTS_DATABASE } from '../postgres/services';
+import { promisify } from 'util';
+import { SERVICE_DATABASES, COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
 
 const root = resolve(__dirname, '../..');
 const logDir = resolve(root, '.data/logs');
@@ -37,6 +38,38 @@ function pseudonymKey(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** `npm run demo` reads its intake API key from here (owner-only, like the pseudonym key). */
+const DEMO_KEY_FILE = resolve(root, '.data/intake-demo.key');
+
+function databaseUrl(service: string): string {
+  const db = serviceDatabase(service);
+  const password = process.env[db.passwordEnv] ?? db.role;
+  return `postgres://${db.role}:${encodeURIComponent(password)}@${pgHost}:${pgPort}/${COMPLAINTS_DATABASE}`;
+}
+
+/**
+ * Makes sure the demo has a working intake API key: the one kept in .data/ when intake still
+ * accepts it, else a new one for the system `demo`, made with the same command line an
+ * operator uses (`npm run intake:key`).
+ */
+async function ensureDemoKey(intakeUrl: string): Promise<void> {
+  if (existsSync(DEMO_KEY_FILE)) {
+    const key = readFileSync(DEMO_KEY_FILE, 'utf8').trim();
+    const check = await fetch(`${intakeUrl}/v1/complaints?externalReference=key-check`, {
+      headers: { authorization: `Bearer ${key}` },
+    }).catch(() => undefined);
+    // 404: the key was accepted and no such complaint exists.
+    if (check?.status === 404) return;
+  }
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', '@swc-node/register', 'services/intake/src/cli/intake-key.cli.ts', 'create', '--system', 'demo', '--json'],
+    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl('intake') } },
+  );
+  writeFileSync(DEMO_KEY_FILE, `${(JSON.parse(stdout) as { key: string }).key}\n`, { mode: 0o600 });
+  chmodSync(DEMO_KEY_FILE, 0o600);
+}
+
 async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   const key = pseudonymKey();
@@ -44,7 +77,6 @@ async function main(): Promise<void> {
   for (const db of SERVICE_DATABASES) {
     const entry = resolve(root, 'services', db.service, 'src/main.ts');
     if (!existsSync(entry)) continue;
-    const password = process.env[db.passwordEnv] ?? db.role;
     const log = createWriteStream(resolve(logDir, `${db.service}.log`), { flags: 'a' });
     const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
       cwd: root,
@@ -52,7 +84,7 @@ async function main(): Promise<void> {
         ...process.env,
         PORT: String(db.port),
         HOST: host,
-        DATABASE_URL: `postgres://${db.role}:${encodeURIComponent(password)}@${pgHost}:${pgPort}/${COMPLAINTS_DATABASE}`,
+        DATABASE_URL: databaseUrl(db.service),
         KAFKA_BROKERS: brokers,
         PSEUDONYM_KEY: key,
       },
@@ -94,6 +126,14 @@ async function main(): Promise<void> {
     console.log(`  ${r.service.padEnd(15)} http://${host}:${r.port}   docs http://${host}:${r.port}/docs`);
   }
   console.log(`  logs            ${logDir}/<service>.log`);
+  const intake = running.find((r) => r.service === 'intake');
+  if (intake && intake.child.exitCode === null) {
+    await ensureDemoKey(`http://${host}:${intake.port}`).then(
+      () => console.log(`  demo API key    ${DEMO_KEY_FILE} (calling system "demo")`),
+      (err: unknown) => console.log(`could not make the demo's intake API key: ${err instanceof Error ? err.message : err}`),
+    );
+  }
+  console.log('Intake needs an API key per calling system: npm run intake:key -- create --system NAME');
   console.log('Try it: npm run demo');
 }
 

@@ -45,20 +45,55 @@ export class PipelineHttpError extends Error {
   }
 }
 
+export interface PipelineClientOptions {
+  /**
+   * The calling system's intake API key (`npm run intake:key -- create --system NAME`), sent
+   * on every intake call; intake knows the calling system from it.
+   */
+  apiKey?: string;
+}
+
+export interface ComplaintStatus {
+  id: string;
+  status: string;
+  stageTimes: Record<string, string>;
+  department?: string;
+}
+
 /**
  * Plays the pipeline's users over its public HTTP APIs: a calling system submitting, a
  * handler deciding, a customer answering the survey, an analyst reading the archive.
  */
 export class PipelineClient {
-  constructor(private readonly urls: PipelineUrls) {}
+  constructor(
+    private readonly urls: PipelineUrls,
+    private readonly options: PipelineClientOptions = {},
+  ) {}
 
-  async submit(sample: SampleComplaint, externalReference: string, callerSystem = 'demo-portal'): Promise<Accepted> {
+  /** Submits a sample as the key's calling system; an `idempotencyKey` makes retries safe. */
+  async submit(
+    sample: SampleComplaint,
+    externalReference: string,
+    { idempotencyKey }: { idempotencyKey?: string } = {},
+  ): Promise<Accepted> {
     const { expectedCategory: _expected, ...body } = sample;
-    return this.request('POST', `${this.urls.intake}/v1/complaints`, { ...body, callerSystem, externalReference }, 202);
+    return this.request(
+      'POST',
+      `${this.urls.intake}/v1/complaints`,
+      { ...body, externalReference },
+      202,
+      { ...this.intakeAuth(), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    );
   }
 
-  status(complaintId: string): Promise<{ status: string; stageTimes: Record<string, string>; department?: string }> {
-    return this.request('GET', `${this.urls.intake}/v1/complaints/${complaintId}`);
+  status(complaintId: string): Promise<ComplaintStatus> {
+    return this.request('GET', `${this.urls.intake}/v1/complaints/${complaintId}`, undefined, undefined, this.intakeAuth());
+  }
+
+  /** One of the calling system's complaints by its own reference. */
+  statusByReference(externalReference: string): Promise<ComplaintStatus> {
+    const query = new URLSearchParams({ externalReference });
+    return this.request('GET', `${this.urls.intake}/v1/complaints?${query}`, undefined, undefined, this.intakeAuth());
   }
 
   /** The case, or undefined while investigation has not opened it yet. */
@@ -103,10 +138,20 @@ export class PipelineClient {
     return body as T;
   }
 
-  private async request<T>(method: string, url: string, body?: unknown, expected?: number): Promise<T> {
+  private intakeAuth(): Record<string, string> {
+    return this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {};
+  }
+
+  private async request<T>(
+    method: string,
+    url: string,
+    body?: unknown,
+    expected?: number,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const parsed = await res.json().catch(() => undefined);

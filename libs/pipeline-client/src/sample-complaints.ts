@@ -1,6 +1,8 @@
 /**
  * Realistic complaints, in Chinese and English, across the four classes of the industry plan.
  * The demo, the end-to-end suite and the benchmark submit these (with fresh caller references).
+ * Each carries the contact its channel requires at intake (a phone for phone, an e-mail for
+ * email, an ID number for a regulator referral, a phone or e-mail otherwise).
  * Names, phones and ID numbers are invented.
  */
 export interface SampleComplaint {
@@ -95,6 +97,6 @@ export const SAMPLE_COMPLAINTS: readonly SampleComplaint[] = [
     productLine: 'health',
     subject: '重疾险理赔被拒，已向监管部门投诉',
     description: '我父亲确诊重病住院，重疾险理赔被拒赔，我们已经向银保监投诉，请尽快处理。',
-    customer: { name: '赵敏', phone: '+86 131 4444 5555' },
+    customer: { name: '赵敏', phone: '+86 131 4444 5555', idNumber: '110105198506123321' },
   },
 ];

@@ -11,6 +11,8 @@ export interface ServiceAppOptions {
   description: string;
   /** bytes; larger request bodies get 413 */
   bodyLimit?: number;
+  /** Adds to the OpenAPI document what decorators cannot declare (security schemes). */
+  document?: (builder: DocumentBuilder) => DocumentBuilder;
 }
 
 /**
@@ -27,9 +29,13 @@ export async function createServiceApp(
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
+  const builder = new DocumentBuilder()
+    .setTitle(o.title)
+    .setDescription(o.description)
+    .setVersion('1');
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(o.title).setDescription(o.description).setVersion('1').build(),
+    (o.document ? o.document(builder) : builder).build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.init();

@@ -41,7 +41,7 @@ describe('a complaint travels from intake to the archive (five services, real Ka
   });
 
   it('archives every complaint exactly once with a complete, ordered timeline, across a crash of a service', async () => {
-    const client = new PipelineClient(world.urls);
+    const client = new PipelineClient(world.urls, { apiKey: world.apiKey });
     const run = `${Date.now()}`;
     const ids: string[] = [];
     const journeys: Promise<JourneyResult>[] = [];
@@ -51,7 +51,7 @@ describe('a complaint travels from intake to the archive (five services, real Ka
         await world.processes.classification.kill();
       }
       const sample = SAMPLE_COMPLAINTS[i % SAMPLE_COMPLAINTS.length];
-      const accepted = await client.submit(sample, `E2E-${run}-${i}`);
+      const accepted = await client.submit(sample, `E2E-${run}-${i}`, { idempotencyKey: `e2e-${run}-${i}` });
       expect(accepted.status).toBe('received');
       ids.push(accepted.id);
       journeys.push(
@@ -111,6 +111,9 @@ describe('a complaint travels from intake to the archive (five services, real Ka
       30_000,
       250,
     );
+
+    // A calling system finds its complaint by its own reference too.
+    expect((await client.statusByReference(`E2E-${run}-0`)).id).toBe(ids[0]);
 
     toRouted.sort((a, b) => a - b);
     toRoutedDuringCrash.sort((a, b) => a - b);

@@ -1,3 +1,6 @@
+import { execFile } from 'child_process';
+import { resolve } from 'path';
+import { promisify } from 'util';
 import { Client } from 'pg';
 import { topicSpecs } from '@complaints/contracts';
 import { PipelineUrls } from '@complaints/pipeline-client';
@@ -12,7 +15,21 @@ export interface PipelineWorld {
   prefix: string;
   processes: Record<ServiceName, ServiceProcess>;
   urls: PipelineUrls;
+  /** An intake API key (read and write) of the calling system `e2e-caller`. */
+  apiKey: string;
   close(): Promise<void>;
+}
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** A key made as an operator makes one: `npm run intake:key -- create`, on intake's schema. */
+async function createIntakeKey(databaseUrl: string, schema: string, system: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['-r', '@swc-node/register', 'services/intake/src/cli/intake-key.cli.ts', 'create', '--system', system, '--json'],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema }, timeout: 60_000 },
+  );
+  return (JSON.parse(stdout) as { key: string }).key;
 }
 
 export async function startPipeline(): Promise<PipelineWorld> {
@@ -24,6 +41,7 @@ export async function startPipeline(): Promise<PipelineWorld> {
     3,
   );
   const schemas: string[] = [];
+  const schemaOf = {} as Record<ServiceName, string>;
   const processes = {} as Record<ServiceName, ServiceProcess>;
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -32,6 +50,7 @@ export async function startPipeline(): Promise<PipelineWorld> {
       const schema = uniqueName(`e2e_${name}`);
       await admin.query(`CREATE SCHEMA "${schema}"`);
       schemas.push(schema);
+      schemaOf[name] = schema;
       processes[name] = new ServiceProcess({
         name,
         env: {
@@ -44,6 +63,8 @@ export async function startPipeline(): Promise<PipelineWorld> {
           CLOSE_SWEEP_INTERVAL_MS: '500',
           KAFKA_SESSION_TIMEOUT_MS: '6000',
           PSEUDONYM_KEY: 'e2e-test-pseudonym-key-not-a-secret-0123456789',
+          // The suite polls 50 complaints' status at once; intake's per-key limit is not under test here.
+          RATE_LIMIT_PER_MINUTE: '1000000',
         },
       });
     }
@@ -53,11 +74,13 @@ export async function startPipeline(): Promise<PipelineWorld> {
   // One at a time: five cold starts at once on two cores take longer than in sequence.
   for (const name of SERVICES) await processes[name].start();
   const urls = Object.fromEntries(SERVICES.map((n) => [n, processes[n].baseUrl])) as unknown as PipelineUrls;
+  const apiKey = await createIntakeKey(databaseUrl, schemaOf.intake, 'e2e-caller');
   return {
     brokers,
     prefix,
     processes,
     urls,
+    apiKey,
     close: async () => {
       await Promise.all(SERVICES.map((n) => processes[n].stop()));
       await topics.remove();

@@ -1,4 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { errorCodes } from 'fastify';
 import { DomainError } from './domain.error';
 import { toProblem } from './problem-details.filter';
 import { RequestValidationException } from './request-validation';
@@ -24,6 +25,13 @@ describe('errors as RFC 9457 problem details', () => {
       status: 413,
       code: 'REQUEST.TOO_LARGE',
     });
+  });
+
+  it('recovers the code of a Fastify refusal that Nest handed on as a bare HttpException', () => {
+    const malformed = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
+    expect(toProblem(new HttpException(malformed.message, 400))).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_JSON' });
+    const tooLarge = new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+    expect(toProblem(new HttpException(tooLarge.message, 413))).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
   });
 
   it('keeps the status of framework HTTP errors', () => {

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { errorCodes } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain.error';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problem } from './problem';
@@ -13,6 +14,17 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'REQUEST.MALFORMED_JSON' },
 };
 
+/**
+ * Nest's Fastify error handler turns Fastify's errors into HttpExceptions carrying only the
+ * message and status; each of these codes has a fixed message, which recovers the code.
+ */
+const FASTIFY_MESSAGES = new Map(
+  Object.entries(FASTIFY_CODES).map(([fastifyCode, mapped]) => {
+    const FastifyError = errorCodes[fastifyCode as keyof typeof errorCodes];
+    return [new FastifyError().message, mapped] as const;
+  }),
+);
+
 /** Maps any error to RFC 9457 problem details. Unknown errors are 500s without internals. */
 export function toProblem(err: unknown): ProblemDetails {
   if (err instanceof DomainError) return problem(err.status, err.code, err.message, err.errors);
@@ -22,6 +34,8 @@ export function toProblem(err: unknown): ProblemDetails {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse();
+    const fromFastify = typeof body === 'string' ? FASTIFY_MESSAGES.get(body) : undefined;
+    if (fromFastify?.status === status) return problem(status, fromFastify.code, body as string);
     const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
     return problem(status, `HTTP.${status}`, Array.isArray(message) ? message.join('; ') : String(message));
   }

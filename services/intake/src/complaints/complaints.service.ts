@@ -2,17 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { createEnvelope, EVENT_TYPES } from '@complaints/contracts';
-import { UnitOfWork } from '@complaints/messaging';
-import { Clock } from '@complaints/platform';
+import { Transaction, UnitOfWork } from '@complaints/messaging';
+import { Clock, RequestValidationException } from '@complaints/platform';
 import { IntakeConfig } from '../config/intake.config';
 import { Complaint } from './complaint.entity';
 import { ComplaintErrors } from './complaint.errors';
+import { complaintReceivedEvent } from './complaint-received.event';
+import { acceptedView, statusView } from './complaint-views';
+import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
+import { ComplaintStatusDto } from './dto/complaint-status.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
-import { ComplaintAcceptedDto, ComplaintStatusDto } from './dto/complaint-status.dto';
+import { IdempotencyRecords, IdempotentRequest } from './idempotency-records.repository';
 import { detectLanguage } from './language';
+import { complaintRuleProblems } from './validation/complaint-request.rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Submission {
+  complaint: ComplaintAcceptedDto;
+  /** created: new; existing: this caller reference was already accepted; replayed: the Idempotency-Key's recorded answer */
+  outcome: 'created' | 'existing' | 'replayed';
+}
 
 @Injectable()
 export class ComplaintsService {
@@ -21,112 +31,117 @@ export class ComplaintsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: IntakeConfig,
+    private readonly idempotency: IdempotencyRecords,
   ) {}
 
   /**
-   * Stores the complaint and queues `complaint.received` in one transaction. The same
-   * caller reference again returns the complaint already stored and creates nothing.
+   * Stores the complaint and queues complaint.received in one transaction, with the
+   * Idempotency-Key record when there is one. The same caller reference again is the same
+   * complaint: nothing is created.
    */
-  async submit(dto: CreateComplaintDto): Promise<{ complaint: ComplaintAcceptedDto; created: boolean }> {
-    const existing = await this.findByCallerReference(dto.callerSystem, dto.externalReference);
-    if (existing) return { complaint: accepted(existing), created: false };
-
-    const receivedAt = this.clock.now();
-    const outcome = await this.unitOfWork.run(async (tx) => {
-      const [{ seq }] = await tx.manager.query(`SELECT nextval('complaint_reference_seq')::text AS seq`);
-      const complaint = tx.manager.create(Complaint, {
-        id: randomUUID(),
-        referenceNumber: `CMP-${receivedAt.getUTCFullYear()}-${seq.padStart(7, '0')}`,
-        callerSystem: dto.callerSystem,
-        externalReference: dto.externalReference,
-        channel: dto.channel,
-        productLine: dto.productLine,
-        language: dto.language ?? detectLanguage(dto.subject, dto.description),
-        subject: dto.subject,
-        description: dto.description,
-        desiredOutcome: dto.desiredOutcome ?? null,
-        customer: { ...dto.customer },
-        complainedAbout: dto.complainedAbout ? { ...dto.complainedAbout } : null,
-        policyNumber: dto.policyNumber ?? null,
-        incidentOccurredAt: dto.incidentOccurredAt ? new Date(dto.incidentOccurredAt) : null,
-        attachments: (dto.attachments ?? []).map((a) => ({ ...a })),
-        receivedAt,
-        status: 'received',
-        stageTimes: { received: receivedAt.toISOString() },
-        department: null,
-        decisionDueAt: new Date(receivedAt.getTime() + this.config.DECISION_DAYS * DAY_MS),
-        statusChangedAt: receivedAt,
-      });
-      const inserted = await tx.manager
-        .createQueryBuilder()
-        .insert()
-        .into(Complaint)
-        .values(complaint)
-        .orIgnore()
-        .returning('id')
-        .execute();
-      // A concurrent request with the same caller reference won: nothing to publish.
-      if (inserted.raw.length === 0) return undefined;
-      tx.publish(
-        createEnvelope({
-          type: EVENT_TYPES.received,
-          complaintId: complaint.id,
-          producer: 'intake',
-          occurredAt: receivedAt,
-          payload: {
-            referenceNumber: complaint.referenceNumber,
-            channel: complaint.channel,
-            callerSystem: complaint.callerSystem,
-            externalReference: complaint.externalReference,
-            customer: stripEmpty(complaint.customer),
-            ...(complaint.complainedAbout ? { complainedAbout: stripEmpty(complaint.complainedAbout) } : {}),
-            ...(complaint.policyNumber ? { policyNumber: complaint.policyNumber } : {}),
-            productLine: complaint.productLine,
-            subject: complaint.subject,
-            description: complaint.description,
-            ...(complaint.desiredOutcome ? { desiredOutcome: complaint.desiredOutcome } : {}),
-            ...(complaint.incidentOccurredAt ? { incidentOccurredAt: complaint.incidentOccurredAt.toISOString() } : {}),
-            language: complaint.language,
-            attachments: complaint.attachments,
-            receivedAt: receivedAt.toISOString(),
-          },
-        }),
-      );
-      return complaint;
+  async submit(
+    callerSystem: string,
+    dto: CreateComplaintDto,
+    idempotent?: IdempotentRequest,
+  ): Promise<Submission> {
+    const now = this.clock.now();
+    const problems = complaintRuleProblems(dto, now);
+    if (problems.length > 0) throw new RequestValidationException(problems);
+    if (!idempotent) {
+      const existing = await this.findByCallerReference(callerSystem, dto.externalReference);
+      if (existing) return { complaint: acceptedView(existing), outcome: 'existing' };
+    }
+    return this.unitOfWork.run(async (tx) => {
+      if (idempotent) {
+        const claim = await this.idempotency.claim(tx.manager, idempotent);
+        if (claim.kind === 'replay')
+          return { complaint: claim.response, outcome: 'replayed' as const };
+      }
+      const submission = await this.store(tx, callerSystem, dto, now);
+      if (idempotent) await this.idempotency.complete(tx.manager, idempotent, submission.complaint);
+      return submission;
     });
-    if (outcome) return { complaint: accepted(outcome), created: true };
-    const winner = await this.findByCallerReference(dto.callerSystem, dto.externalReference);
-    if (!winner) throw new Error('a conflicting complaint vanished');
-    return { complaint: accepted(winner), created: false };
   }
 
-  async status(id: string): Promise<ComplaintStatusDto> {
-    const complaint = await this.dataSource.getRepository(Complaint).findOneBy({ id });
+  async status(callerSystem: string, id: string): Promise<ComplaintStatusDto> {
+    const complaint = await this.dataSource
+      .getRepository(Complaint)
+      .findOneBy({ id, callerSystem });
+    // Another system's complaint is as absent as one that does not exist.
     if (!complaint) throw ComplaintErrors.notFound(id);
-    return {
-      ...accepted(complaint),
-      externalReference: complaint.externalReference,
-      ...(complaint.department ? { department: complaint.department } : {}),
-      stageTimes: complaint.stageTimes,
-    };
+    return statusView(complaint);
   }
 
-  private findByCallerReference(callerSystem: string, externalReference: string): Promise<Complaint | null> {
+  async lookup(callerSystem: string, externalReference: string): Promise<ComplaintStatusDto> {
+    const complaint = await this.findByCallerReference(callerSystem, externalReference);
+    if (!complaint) throw ComplaintErrors.notFoundByReference();
+    return statusView(complaint);
+  }
+
+  /** Inserts the complaint unless this caller reference exists (or a concurrent insert wins). */
+  private async store(
+    tx: Transaction,
+    callerSystem: string,
+    dto: CreateComplaintDto,
+    receivedAt: Date,
+  ): Promise<Submission> {
+    const repository = tx.manager.getRepository(Complaint);
+    const existing = await repository.findOneBy({
+      callerSystem,
+      externalReference: dto.externalReference,
+    });
+    if (existing) return { complaint: acceptedView(existing), outcome: 'existing' };
+    const [{ seq }]: { seq: string }[] = await tx.manager.query(
+      `SELECT nextval('complaint_reference_seq')::text AS seq`,
+    );
+    const complaint = repository.create({
+      id: randomUUID(),
+      referenceNumber: `CMP-${receivedAt.getUTCFullYear()}-${seq.padStart(7, '0')}`,
+      callerSystem,
+      externalReference: dto.externalReference,
+      channel: dto.channel,
+      productLine: dto.productLine,
+      language: dto.language ?? detectLanguage(dto.subject, dto.description),
+      subject: dto.subject,
+      description: dto.description,
+      desiredOutcome: dto.desiredOutcome ?? null,
+      customer: { ...dto.customer },
+      complainedAbout: dto.complainedAbout ? { ...dto.complainedAbout } : null,
+      policyNumber: dto.policyNumber ?? null,
+      incidentOccurredAt: dto.incidentOccurredAt ? new Date(dto.incidentOccurredAt) : null,
+      attachments: (dto.attachments ?? []).map((a) => ({ ...a })),
+      receivedAt,
+      status: 'received',
+      stageTimes: { received: receivedAt.toISOString() },
+      department: null,
+      decisionDueAt: new Date(receivedAt.getTime() + this.config.DECISION_DAYS * DAY_MS),
+      statusChangedAt: receivedAt,
+    });
+    // ON CONFLICT waits for a concurrent insert of the same caller reference, then skips.
+    const inserted = await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(Complaint)
+      .values(complaint)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0) {
+      const winner = await repository.findOneBy({
+        callerSystem,
+        externalReference: dto.externalReference,
+      });
+      if (!winner) throw new Error('a conflicting complaint vanished');
+      return { complaint: acceptedView(winner), outcome: 'existing' };
+    }
+    tx.publish(complaintReceivedEvent(complaint));
+    return { complaint: acceptedView(complaint), outcome: 'created' };
+  }
+
+  private findByCallerReference(
+    callerSystem: string,
+    externalReference: string,
+  ): Promise<Complaint | null> {
     return this.dataSource.getRepository(Complaint).findOneBy({ callerSystem, externalReference });
   }
-}
-
-function accepted(c: Complaint): ComplaintAcceptedDto {
-  return {
-    id: c.id,
-    referenceNumber: c.referenceNumber,
-    status: c.status,
-    receivedAt: c.receivedAt.toISOString(),
-    decisionDueAt: c.decisionDueAt.toISOString(),
-  };
-}
-
-/** Contracts treat optional as absent, never null or empty. */
-function stripEmpty<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
 }

@@ -15,4 +15,28 @@ export class IntakeConfig extends ServiceConfig {
   @Min(1024)
   @Max(10 * 1024 * 1024)
   MAX_BODY_BYTES: number = 256 * 1024;
+
+  /** hours an Idempotency-Key is remembered; after that the same key starts afresh */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS: number = 24;
+
+  /**
+   * Requests per minute per API key on one instance (token bucket: bursts up to this many,
+   * refilled evenly over the minute). With N instances a key may reach N times this.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /**
+   * seconds an API key lookup is cached per instance; the longest a revoked key keeps working.
+   * 0 checks the database on every request.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  API_KEY_CACHE_SECONDS: number = 5;
 }

@@ -1,23 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LIFECYCLE_STAGES } from '@complaints/contracts';
 import type { LifecycleStage } from '@complaints/contracts';
-
-export class ComplaintAcceptedDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'CMP-2026-0000042', description: 'Quote this reference to the insurer' })
-  referenceNumber: string;
-
-  @ApiProperty({ enum: LIFECYCLE_STAGES })
-  status: LifecycleStage;
-
-  @ApiProperty({ format: 'date-time' })
-  receivedAt: string;
-
-  @ApiProperty({ format: 'date-time', description: 'The date by which a decision is due' })
-  decisionDueAt: string;
-}
+import { ComplaintAcceptedDto } from './complaint-accepted.dto';
 
 export class ComplaintStatusDto extends ComplaintAcceptedDto {
   @ApiProperty()
@@ -26,6 +9,11 @@ export class ComplaintStatusDto extends ComplaintAcceptedDto {
   @ApiPropertyOptional({ description: 'Department the complaint was routed to' })
   department?: string;
 
-  @ApiProperty({ description: 'When each stage was last reached (ISO 8601 UTC)', example: { received: '2026-01-05T09:00:00.000Z' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date-time' },
+    description: 'When each stage was last reached (ISO 8601 UTC), by stage',
+    example: { received: '2026-01-05T09:00:00.000Z', routed: '2026-01-05T09:00:01.000Z' },
+  })
   stageTimes: Partial<Record<LifecycleStage, string>>;
 }

@@ -1,147 +1,69 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { INTAKE_CHANNELS, LANGUAGES, PRODUCT_LINES } from '@complaints/contracts';
+  INTAKE_CHANNELS,
+  LANGUAGES,
+  MAX_ATTACHMENTS,
+  OptionalNotNull,
+  PRODUCT_LINES,
+} from '@complaints/contracts';
 import type { IntakeChannel, Language, ProductLine } from '@complaints/contracts';
+import { IsIncidentDateTime, IsText } from '../validation/text.validators';
+import { AttachmentDto } from './attachment.dto';
+import { ComplainedAboutDto } from './complained-about.dto';
+import { CustomerDto } from './customer.dto';
 
-/** Characters; a complaint's facts fit in this, attachments carry the rest. */
+/** characters; a complaint's facts fit in this, attachments carry the rest */
 export const MAX_DESCRIPTION = 10_000;
 
-export class CustomerDto {
-  @ApiPropertyOptional({ maxLength: 64, description: "The insurer's customer id, where known" })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  customerId?: string;
+/** The caller's own reference: also a query parameter, so URL-safe characters only. */
+export const EXTERNAL_REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/#-]*$/;
+export const EXTERNAL_REFERENCE_REASON =
+  'must start with a letter or digit and hold only letters, digits and . _ : / # -';
 
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name: string;
-
-  @ApiPropertyOptional({ maxLength: 32, example: '+86 138 0013 8000' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  @Matches(/^\+?[0-9][0-9 ()-]{4,30}$/, { message: 'phone must be a telephone number' })
-  phone?: string;
-
-  @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional()
-  @MaxLength(254)
-  @IsEmail()
-  email?: string;
-
-  @ApiPropertyOptional({ maxLength: 32, description: 'National ID or passport number' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(32)
-  idNumber?: string;
-}
-
-export class ComplainedAboutDto {
-  @ApiPropertyOptional({ maxLength: 64 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  staffId?: string;
-
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  staffName?: string;
-
-  @ApiPropertyOptional({ maxLength: 200, description: 'Branch, department or agency' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  unit?: string;
-}
-
-export class AttachmentDto {
-  @ApiProperty({ maxLength: 255 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
-  name: string;
-
-  @ApiProperty({ example: 'application/pdf' })
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, { message: 'mediaType must be a media type such as image/png' })
-  mediaType: string;
-
-  @ApiProperty({ description: 'bytes', minimum: 0, maximum: 104857600 })
-  @IsInt()
-  @Min(0)
-  @Max(104_857_600)
-  sizeBytes: number;
-
-  @ApiProperty({ pattern: '^[a-f0-9]{64}$' })
-  @IsString()
-  @Matches(/^[a-f0-9]{64}$/, { message: 'sha256 must be a lower-case hex SHA-256 digest' })
-  sha256: string;
-
-  @ApiProperty({ maxLength: 2048, description: 'Where the calling system keeps the file' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2048)
-  location: string;
-}
-
+/**
+ * A complaint as a calling system submits it. The calling system itself comes from its API
+ * key, not from the body. Cross-field rules (contacts per channel, incident not in the
+ * future) are in complaint-request.rules.ts.
+ */
 export class CreateComplaintDto {
   @ApiProperty({ enum: INTAKE_CHANNELS })
   @IsIn(INTAKE_CHANNELS)
   channel: IntakeChannel;
 
-  @ApiProperty({ maxLength: 64, description: 'The calling system, e.g. call-centre' })
-  @IsString()
-  @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'callerSystem must be a lower-case system name' })
-  callerSystem: string;
-
-  @ApiProperty({ maxLength: 128, description: "The calling system's own id; the same one twice is the same complaint" })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @ApiProperty({
+    maxLength: 128,
+    pattern: EXTERNAL_REFERENCE_PATTERN.source,
+    description: "The calling system's own id; the same one twice is the same complaint",
+  })
+  @IsText({
+    max: 128,
+    pattern: EXTERNAL_REFERENCE_PATTERN,
+    patternReason: EXTERNAL_REFERENCE_REASON,
+  })
   externalReference: string;
 
   @ApiProperty({ type: CustomerDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CustomerDto)
   customer: CustomerDto;
 
   @ApiPropertyOptional({ type: ComplainedAboutDto })
-  @IsOptional()
+  @OptionalNotNull()
+  @IsObject()
   @ValidateNested()
   @Type(() => ComplainedAboutDto)
   complainedAbout?: ComplainedAboutDto;
 
-  @ApiPropertyOptional({ maxLength: 64 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @ApiPropertyOptional({ maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9/._-]*$' })
+  @OptionalNotNull()
+  @IsText({
+    max: 40,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9/._-]*$/,
+    patternReason: 'must be letters, digits and / . _ -',
+  })
   policyNumber?: string;
 
   @ApiProperty({ enum: PRODUCT_LINES })
@@ -149,37 +71,39 @@ export class CreateComplaintDto {
   productLine: ProductLine;
 
   @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @IsText({ max: 200 })
   subject: string;
 
-  @ApiProperty({ maxLength: MAX_DESCRIPTION })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(MAX_DESCRIPTION)
+  @ApiProperty({ maxLength: MAX_DESCRIPTION, description: 'May hold line breaks' })
+  @IsText({ max: MAX_DESCRIPTION, multiline: true })
   description: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @ApiPropertyOptional({ maxLength: 2000, description: 'What would put it right for the customer' })
+  @OptionalNotNull()
+  @IsText({ max: 2000, multiline: true })
   desiredOutcome?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When the matter complained about happened' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'When the matter complained about happened: RFC 3339 with offset, from 1900 to now',
+  })
+  @OptionalNotNull()
+  @IsIncidentDateTime()
   incidentOccurredAt?: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Detected from the text when absent' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: 'Detected from subject and description when absent',
+  })
+  @OptionalNotNull()
   @IsIn(LANGUAGES)
   language?: Language;
 
-  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: 20 })
-  @IsOptional()
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
+  @OptionalNotNull()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_ATTACHMENTS)
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];

@@ -1,0 +1,112 @@
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { IntakeConfig } from '../config/intake.config';
+import { ComplaintErrors } from './complaint.errors';
+import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** ms between deletions of expired keys */
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+
+export interface IdempotentRequest {
+  callerSystem: string;
+  key: string;
+  /** SHA-256 (hex) of the request body in canonical JSON */
+  requestHash: string;
+}
+
+export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: ComplaintAcceptedDto };
+
+/**
+ * Idempotency-Key records, per calling system. Claiming inserts the record inside the
+ * submission's own transaction; the primary key makes concurrent claims of one key wait for
+ * each other, so exactly one of them creates the complaint and the others see its answer.
+ */
+@Injectable()
+export class IdempotencyRecords implements OnModuleInit, OnModuleDestroy {
+  private readonly ttlMs: number;
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    config: IntakeConfig,
+  ) {
+    this.ttlMs = config.IDEMPOTENCY_TTL_HOURS * HOUR_MS;
+  }
+
+  /**
+   * Claims `request.key` for this body, or returns the answer recorded for the same body.
+   * Throws 409 when the key was used with another body and has not expired. An expired
+   * record is taken over as if it did not exist.
+   */
+  async claim(manager: EntityManager, request: IdempotentRequest): Promise<Claim> {
+    const now = this.clock.now();
+    const claimed: unknown[] = await manager.query(
+      `INSERT INTO idempotency_record AS r (caller_system, idempotency_key, request_hash, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ON CONSTRAINT pk_idempotency_record DO UPDATE
+          SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
+              expires_at = EXCLUDED.expires_at, complaint_id = NULL, response = NULL
+        WHERE r.expires_at <= EXCLUDED.created_at
+       RETURNING 1`,
+      [
+        request.callerSystem,
+        request.key,
+        request.requestHash,
+        now,
+        new Date(now.getTime() + this.ttlMs),
+      ],
+    );
+    if (claimed.length > 0) return { kind: 'claimed' };
+    // The key is held by a committed, unexpired record (INSERT waited for its transaction).
+    const [held]: { request_hash: string; response: ComplaintAcceptedDto | null }[] =
+      await manager.query(
+        `SELECT request_hash, response FROM idempotency_record WHERE caller_system = $1 AND idempotency_key = $2`,
+        [request.callerSystem, request.key],
+      );
+    if (!held || !held.response)
+      throw new Error('an idempotency record vanished or was left incomplete');
+    if (held.request_hash !== request.requestHash) throw ComplaintErrors.idempotencyKeyReused();
+    return { kind: 'replay', response: held.response };
+  }
+
+  /** Records the answer the claimed key gets from now on; same transaction as the claim. */
+  async complete(
+    manager: EntityManager,
+    request: IdempotentRequest,
+    response: ComplaintAcceptedDto,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE idempotency_record SET complaint_id = $3, response = $4::jsonb
+        WHERE caller_system = $1 AND idempotency_key = $2`,
+      [request.callerSystem, request.key, response.id, JSON.stringify(response)],
+    );
+  }
+
+  /** Deletes expired records; returns how many. */
+  async sweep(): Promise<number> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM idempotency_record WHERE expires_at <= $1`,
+      [this.clock.now()],
+    );
+    return affected;
+  }
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => {
+      this.sweep().catch((err) =>
+        this.logger.warn({ err }, 'deleting expired idempotency keys failed; retried later'),
+      );
+    }, SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+}
