@@ -1,0 +1,233 @@
+import { Outcome, PipelineClient, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
+import { BenchContext, sleep } from '../support/bench-context';
+import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
+import { roundSummary, summarize, Summary } from '../support/stats';
+import { ArchiveWatcher } from './archive-watcher';
+import { BenchStack, ServiceName } from './bench-stack';
+import { playJourneyWithBackoff } from './journey-player';
+import { GroupLag, LagSampler } from './lag-sampler';
+
+export interface LoadOptions {
+  /** max: as many complaints as maxInFlight journeys allow (closed loop); rate: a fixed arrival rate (open loop). */
+  mode: 'max' | 'rate';
+  rate?: number;
+  seconds: number;
+  drainSeconds: number;
+  maxInFlight: number;
+  submitters: number;
+  /** ms before a played user first looks for the next step; then backing off to 1 s. */
+  pollMs: number;
+}
+
+export interface LoadResult {
+  mode: 'max' | 'rate';
+  targetRate: number | null;
+  submitSeconds: number;
+  submitted: number;
+  submitFailures: number;
+  journeysFailed: number;
+  journeyErrors: string[];
+  archived: number;
+  /**
+   * Archived per second between the 10th and the 90th percentile of the archive times: the rate
+   * at which records come out once the pipeline is full, free of the start-up and the drain tail
+   * (whatever the end-to-end latency, unlike a fixed time window).
+   */
+  sustainedPerSec: number;
+  /** Archived per second from the first submit to the last record archived. */
+  overallPerSec: number;
+  /** ms from the submit to the sealed record on complaints.archived.v1, handler and customer steps included. */
+  endToEndMs: Summary;
+  httpRequestsPerComplaint: Record<string, number>;
+  lag: GroupLag[];
+  cpu: CpuUsage | null;
+  window: { from: string; to: string };
+  /** Journeys still unfinished when the drain time ran out. */
+  overloaded: boolean;
+}
+
+const OUTCOMES: Outcome[] = ['upheld', 'partially_upheld', 'rejected'];
+/** Every tenth customer is unhappy the first time, as in the end-to-end suite: a reopen and a second round. */
+const dissatisfiedFirst = (i: number): boolean => i % 10 === 3;
+
+/**
+ * Drives the whole pipeline through its public APIs: calling systems submit complaints to
+ * intake, handlers decide their cases and customers answer the survey (playJourney), and the
+ * sealed records are counted as they appear on complaints.archived.v1.
+ */
+export async function journeyLoad(
+  ctx: BenchContext,
+  stack: BenchStack,
+  o: LoadOptions,
+  apiKey?: string,
+): Promise<LoadResult> {
+  const client = new PipelineClient(stack.urls, { apiKey });
+  const watcher = new ArchiveWatcher(ctx, stack.prefix);
+  await watcher.start();
+  const lag = new LagSampler(ctx, stack.prefix);
+  await lag.start();
+  const counter = countRequests(stack);
+  const cpu = new CpuSampler();
+  const cpuBefore = cpu.snapshot();
+
+  const submittedAt = new Map<string, number>();
+  const journeys: Promise<void>[] = [];
+  const journeyErrors: string[] = [];
+  let journeysFailed = 0;
+  let submitFailures = 0;
+  let inFlight = 0;
+  let n = 0;
+  let overloaded = false;
+  const started = Date.now();
+  const submitEnd = started + o.seconds * 1000;
+
+  const submitOne = async (): Promise<void> => {
+    const i = n++;
+    const sample = SAMPLE_COMPLAINTS[i % SAMPLE_COMPLAINTS.length];
+    inFlight++;
+    const t = Date.now();
+    let id: string;
+    try {
+      id = (
+        await client.submit(
+          sample,
+          `BENCH-${ctx.runId}-${stack.prefix.slice(-5, -1)}-${Date.now()}-${i}`,
+        )
+      ).id;
+    } catch (err) {
+      submitFailures++;
+      inFlight--;
+      if (journeyErrors.length < 5) journeyErrors.push(`submit: ${String(err).slice(0, 300)}`);
+      return;
+    }
+    submittedAt.set(id, t);
+    journeys.push(
+      playJourneyWithBackoff(client, id, {
+        outcome: OUTCOMES[i % OUTCOMES.length],
+        dissatisfiedFirst: dissatisfiedFirst(i),
+        stepTimeoutMs: (o.seconds + o.drainSeconds) * 1000,
+        firstPollMs: o.pollMs,
+        maxPollMs: 1000,
+      })
+        .then(() => undefined)
+        .catch((err: unknown) => {
+          journeysFailed++;
+          if (journeyErrors.length < 5) journeyErrors.push(String(err).slice(0, 300));
+        })
+        .finally(() => inFlight--),
+    );
+  };
+
+  if (o.mode === 'max') {
+    await Promise.all(
+      Array.from({ length: o.submitters }, async () => {
+        while (Date.now() < submitEnd) {
+          if (inFlight >= o.maxInFlight) {
+            await sleep(5);
+            continue;
+          }
+          await submitOne();
+        }
+      }),
+    );
+  } else {
+    const rate = o.rate ?? 1;
+    const pending: Promise<void>[] = [];
+    let sent = 0;
+    while (Date.now() < submitEnd) {
+      const due = Math.floor(((Date.now() - started) / 1000) * rate);
+      while (sent < due) {
+        if (inFlight >= o.maxInFlight * 4) {
+          overloaded = true;
+          break;
+        }
+        pending.push(submitOne());
+        sent++;
+      }
+      if (overloaded) break;
+      await sleep(2);
+    }
+    await Promise.all(pending);
+  }
+  const submitStopped = Date.now();
+  ctx.log(
+    `pipeline: ${submittedAt.size} submitted in ${Math.round((submitStopped - started) / 1000)}s; draining`,
+  );
+
+  const drainEnd = Date.now() + o.drainSeconds * 1000;
+  while (Date.now() < drainEnd) {
+    if (inFlight === 0 && [...submittedAt.keys()].every((id) => watcher.seenAt.has(id))) break;
+    await sleep(200);
+  }
+  if (inFlight > 0) overloaded = true;
+  const cpuUsage = CpuSampler.usage(cpuBefore, cpu.snapshot());
+  const lags = await lag.stop();
+  await watcher.stop();
+  counter.restore();
+  // Journeys still polling after the drain are left to fail on their own timeouts; they are counted as unfinished.
+  void Promise.allSettled(journeys);
+
+  const archivedTimes: number[] = [];
+  const e2e: number[] = [];
+  for (const [id, t] of submittedAt) {
+    const seen = watcher.seenAt.get(id);
+    if (seen === undefined) continue;
+    archivedTimes.push(seen);
+    e2e.push(seen - t);
+  }
+  const sustained = middleRate(archivedTimes);
+  const lastArchived = Math.max(started + 1, ...archivedTimes);
+  const accepted = submittedAt.size;
+  return {
+    mode: o.mode,
+    targetRate: o.mode === 'rate' ? (o.rate ?? null) : null,
+    submitSeconds: (submitStopped - started) / 1000,
+    submitted: accepted,
+    submitFailures,
+    journeysFailed,
+    journeyErrors,
+    archived: archivedTimes.length,
+    sustainedPerSec: Math.round(sustained * 10) / 10,
+    overallPerSec: Math.round((archivedTimes.length / ((lastArchived - started) / 1000)) * 10) / 10,
+    endToEndMs: roundSummary(summarize(e2e), 0),
+    httpRequestsPerComplaint: Object.fromEntries(
+      Object.entries(counter.counts).map(([service, count]) => [
+        service,
+        Math.round((count / Math.max(1, accepted)) * 100) / 100,
+      ]),
+    ),
+    lag: lags,
+    cpu: cpuUsage,
+    window: { from: new Date(started).toISOString(), to: new Date(Date.now()).toISOString() },
+    overloaded,
+  };
+}
+
+/** Completions per second between the 10th and 90th percentile completion times. */
+export function middleRate(times: readonly number[]): number {
+  if (times.length < 10) return 0;
+  const sorted = [...times].sort((a, b) => a - b);
+  const lo = Math.floor(sorted.length * 0.1);
+  const hi = Math.ceil(sorted.length * 0.9) - 1;
+  const span = (sorted[hi] - sorted[lo]) / 1000;
+  return span > 0 ? (hi - lo) / span : 0;
+}
+
+/**
+ * Counts the HTTP requests the played users make, per service, by wrapping the global fetch the
+ * pipeline client uses; restore() puts the original back.
+ */
+function countRequests(stack: BenchStack): { counts: Record<string, number>; restore(): void } {
+  const original = globalThis.fetch;
+  const byOrigin = new Map<string, ServiceName>(
+    stack.all.map((i) => [new URL(i.url).origin, i.service]),
+  );
+  const counts: Record<string, number> = {};
+  globalThis.fetch = (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const service = byOrigin.get(new URL(url).origin) ?? 'other';
+    counts[service] = (counts[service] ?? 0) + 1;
+    return original(input, init);
+  };
+  return { counts, restore: () => (globalThis.fetch = original) };
+}

@@ -1,0 +1,71 @@
+import { Outcome, PipelineClient } from '@complaints/pipeline-client';
+
+export interface PlayOptions {
+  outcome: Outcome;
+  dissatisfiedFirst: boolean;
+  /** ms to wait for each step before the journey fails. */
+  stepTimeoutMs: number;
+  /** ms before the first look, then growing by `backoff` up to maxPollMs. */
+  firstPollMs: number;
+  maxPollMs: number;
+}
+
+const BACKOFF = 1.5;
+
+/**
+ * Plays a handler and a customer for one complaint through PipelineClient, step for step as
+ * playJourney does (wait for the case, decide, wait for the response, answer; once more after a
+ * reopen), but waits with a growing interval instead of a fixed one. playJourney's fixed 100 ms
+ * polling is right for tests; with hundreds of journeys in flight it becomes most of the load on
+ * investigation and feedback, so the benchmark would measure its own polling. Backing off keeps
+ * the looks per step at a handful whatever the latency.
+ */
+export async function playJourneyWithBackoff(
+  client: PipelineClient,
+  id: string,
+  o: PlayOptions,
+): Promise<string[]> {
+  const statuses: string[] = [];
+  const first = await waitFor(`the case of ${id}`, () => client.findCase(id), o);
+  await client.decide(id, first.handlerId, o.outcome, 1);
+  await waitFor(
+    `the response to ${id}`,
+    async () => (await client.findResponse(id))?.round === 1,
+    o,
+  );
+  statuses.push((await client.giveFeedback(id, !o.dissatisfiedFirst)).status);
+  if (!o.dissatisfiedFirst) return statuses;
+  const second = await waitFor(
+    `the reopened case of ${id}`,
+    async () => {
+      const c = await client.findCase(id);
+      return c && c.round === 2 && c.status === 'reopened' ? c : undefined;
+    },
+    o,
+  );
+  await client.decide(id, second.handlerId, 'upheld', 2);
+  await waitFor(
+    `the second response to ${id}`,
+    async () => (await client.findResponse(id))?.round === 2,
+    o,
+  );
+  statuses.push((await client.giveFeedback(id, true)).status);
+  return statuses;
+}
+
+async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  o: PlayOptions,
+): Promise<T> {
+  const deadline = Date.now() + o.stepTimeoutMs;
+  let delay = o.firstPollMs;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, delay));
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${o.stepTimeoutMs} ms waiting for ${what}`);
+    delay = Math.min(o.maxPollMs, delay * BACKOFF);
+  }
+}

@@ -1,0 +1,20 @@
+import { parseOptions } from './bench-options';
+
+describe('benchmark options', () => {
+  it('runs every phase in full mode by default', () => {
+    const o = parseOptions([]);
+    expect(o.mode).toBe('full');
+    expect(o.phases).toEqual(['postgres', 'kafka', 'consumers', 'intake', 'pipeline']);
+  });
+
+  it('takes --quick, --only and a label', () => {
+    const o = parseOptions(['--quick', '--only=intake,pipeline', '--label=before']);
+    expect(o).toMatchObject({ mode: 'quick', phases: ['intake', 'pipeline'], label: 'before' });
+  });
+
+  it('refuses what it does not know rather than measuring something else', () => {
+    expect(() => parseOptions(['--fast'])).toThrow('unknown option --fast');
+    expect(() => parseOptions(['--only=disk'])).toThrow('unknown phase disk');
+    expect(() => parseOptions(['quick'])).toThrow('unknown argument');
+  });
+});

@@ -1,0 +1,137 @@
+/** What one run measures and for how long. Quick mode exists so CI proves the benchmark still works. */
+
+export type Phase = 'postgres' | 'kafka' | 'consumers' | 'intake' | 'pipeline';
+export const PHASES: readonly Phase[] = ['postgres', 'kafka', 'consumers', 'intake', 'pipeline'];
+
+export interface BenchOptions {
+  mode: 'quick' | 'full';
+  phases: Phase[];
+  /** Write V8 CPU profiles of the service processes of the pipeline phase. */
+  profile: boolean;
+  /** LOG_LEVEL of the service processes. */
+  serviceLogLevel: string;
+  /** Written into the result file name: bench/results/<mode>[-label].json */
+  label?: string;
+  postgres: { clients: number[]; seconds: number };
+  kafka: {
+    records: number;
+    recordBytes: number;
+    kafkajsRecords: number;
+    kafkajsBatch: number;
+    partitions: number;
+  };
+  consumers: { events: number; seconds: number; partitions: number };
+  intake: {
+    warmupSeconds: number;
+    seconds: number;
+    concurrencies: number[];
+    rateFractions: number[];
+    fixedRates: number[];
+  };
+  pipeline: {
+    /** Partition counts to compare; the first is the main run (latency at half rate, two instances). */
+    partitions: number[];
+    seconds: number;
+    /** Seconds the side runs (other partition counts, two instances) submit for. */
+    sideSeconds: number;
+    drainSeconds: number;
+    maxInFlight: number;
+    submitters: number;
+    pollMs: number;
+    halfRateRun: boolean;
+    twoInstances: boolean;
+  };
+}
+
+const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label'> = {
+  mode: 'full',
+  postgres: { clients: [1, 8, 32], seconds: 6 },
+  kafka: {
+    records: 200_000,
+    recordBytes: 1024,
+    kafkajsRecords: 100_000,
+    kafkajsBatch: 100,
+    partitions: 6,
+  },
+  consumers: { events: 30_000, seconds: 15, partitions: 6 },
+  intake: {
+    warmupSeconds: 3,
+    seconds: 8,
+    concurrencies: [1, 8, 32, 64],
+    rateFractions: [0.5, 0.8],
+    fixedRates: [2000],
+  },
+  pipeline: {
+    partitions: [6, 3, 1],
+    seconds: 30,
+    sideSeconds: 20,
+    drainSeconds: 45,
+    maxInFlight: 300,
+    submitters: 16,
+    pollMs: 150,
+    halfRateRun: true,
+    twoInstances: true,
+  },
+};
+
+const QUICK: typeof FULL = {
+  mode: 'quick',
+  postgres: { clients: [8], seconds: 3 },
+  kafka: {
+    records: 30_000,
+    recordBytes: 1024,
+    kafkajsRecords: 10_000,
+    kafkajsBatch: 100,
+    partitions: 6,
+  },
+  consumers: { events: 3000, seconds: 6, partitions: 6 },
+  intake: {
+    warmupSeconds: 1,
+    seconds: 4,
+    concurrencies: [16],
+    rateFractions: [0.5],
+    fixedRates: [],
+  },
+  pipeline: {
+    partitions: [3],
+    seconds: 10,
+    sideSeconds: 0,
+    drainSeconds: 30,
+    maxInFlight: 150,
+    submitters: 8,
+    pollMs: 150,
+    halfRateRun: false,
+    twoInstances: false,
+  },
+};
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!m)
+      throw new Error(
+        `unknown argument ${arg} (try --quick, --only=intake,pipeline, --profile, --label=NAME)`,
+      );
+    flags.set(m[1], m[2] ?? 'true');
+  }
+  const known = new Set(['quick', 'only', 'profile', 'log-level', 'label']);
+  for (const name of flags.keys())
+    if (!known.has(name)) throw new Error(`unknown option --${name}`);
+  const base = flags.has('quick') ? QUICK : FULL;
+  const only = flags.get('only');
+  const phases = only ? only.split(',').map((p) => p.trim()) : [...PHASES];
+  for (const p of phases)
+    if (!PHASES.includes(p as Phase)) throw new Error(`unknown phase ${p} (${PHASES.join(', ')})`);
+  const label = flags.get('label');
+  if (label !== undefined && !/^[a-z0-9-]+$/.test(label))
+    throw new Error('--label takes lower-case letters, digits and dashes');
+  return {
+    ...base,
+    phases: phases as Phase[],
+    profile: flags.has('profile'),
+    // warn, as the end-to-end suite runs them: info logs one line per request and per event.
+    serviceLogLevel: flags.get('log-level') ?? 'warn',
+    label,
+  };
+}

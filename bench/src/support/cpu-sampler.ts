@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from 'fs';
+
+/** CPU seconds used per component of the machine between two snapshots, from /proc (Linux). */
+export interface CpuUsage {
+  seconds: number;
+  /** Busy share of all cores, 0..1. */
+  machineBusy: number;
+  /** CPU seconds per component: a service, postgres, kafka, the benchmark itself, other. */
+  byComponent: Record<string, number>;
+}
+
+interface Snapshot {
+  at: number;
+  busy: number;
+  total: number;
+  perPid: Map<number, { component: string; ticks: number }>;
+}
+
+const TICKS_PER_SECOND = 100;
+
+export class CpuSampler {
+  private readonly available = existsSync('/proc/stat');
+
+  snapshot(): Snapshot | null {
+    if (!this.available) return null;
+    const cpu = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal
+    const idle = cpu[3] + (cpu[4] ?? 0);
+    const total = cpu.slice(0, 8).reduce((s, v) => s + (v || 0), 0);
+    const perPid = new Map<number, { component: string; ticks: number }>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The command name is in parentheses and may hold spaces: fields start after the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        if (ticks === 0) continue;
+        perPid.set(pid, { component: componentOf(pid, stat), ticks });
+      } catch {
+        // the process ended while we looked
+      }
+    }
+    return { at: Date.now(), busy: total - idle, total, perPid };
+  }
+
+  static usage(from: Snapshot | null, to: Snapshot | null): CpuUsage | null {
+    if (!from || !to) return null;
+    const byComponent: Record<string, number> = {};
+    for (const [pid, now] of to.perPid) {
+      const before = from.perPid.get(pid)?.ticks ?? 0;
+      const delta = (now.ticks - before) / TICKS_PER_SECOND;
+      if (delta > 0) byComponent[now.component] = (byComponent[now.component] ?? 0) + delta;
+    }
+    for (const k of Object.keys(byComponent))
+      byComponent[k] = Math.round(byComponent[k] * 100) / 100;
+    const totalDelta = to.total - from.total;
+    return {
+      seconds: (to.at - from.at) / 1000,
+      machineBusy:
+        totalDelta > 0 ? Math.round(((to.busy - from.busy) / totalDelta) * 1000) / 1000 : 0,
+      byComponent,
+    };
+  }
+}
+
+function componentOf(pid: number, stat: string): string {
+  if (pid === process.pid) return 'bench (load generator)';
+  const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  if (comm === 'postgres') return 'postgres';
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return 'other';
+  }
+  const service = /services\/([a-z-]+)\/src\/main\.ts/.exec(cmdline);
+  if (service) return service[1];
+  if (cmdline.includes('kafka.Kafka')) return 'kafka';
+  if (/bench\/src\/consumers\/[a-z-]+\.worker\.ts/.test(cmdline)) return 'consumer worker';
+  if (cmdline.includes('org.apache.kafka.tools')) return 'kafka perf tool';
+  return 'other';
+}
