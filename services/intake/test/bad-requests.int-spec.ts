@@ -251,6 +251,20 @@ const TABLE: BadRequest[] = [
     fields: ['desiredOutcome'],
     body: valid({ desiredOutcome: '' }),
   },
+  {
+    name: 'a key named like an Object member (toString)',
+    status: 400,
+    code: 'REQUEST.INVALID',
+    fields: ['customer.toString'],
+    body: valid(customer({ name: 'Wang Fang', phone: '+86 139 1234 5678', toString: 'x' })),
+  },
+  {
+    name: 'a constructor field',
+    status: 400,
+    code: 'REQUEST.INVALID',
+    fields: ['constructor'],
+    body: valid({ constructor: { name: 'x' } }),
+  },
   // Lengths and characters
   {
     name: 'a description over 10,000 characters',

@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { Transaction, UnitOfWork } from '@complaints/messaging';
 import { Clock, RequestValidationException } from '@complaints/platform';
 import { IntakeConfig } from '../config/intake.config';
 import { Complaint } from './complaint.entity';
 import { ComplaintErrors } from './complaint.errors';
+import { newComplaint } from './complaint.factory';
 import { complaintReceivedEvent } from './complaint-received.event';
 import { acceptedView, statusView } from './complaint-views';
 import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
 import { ComplaintStatusDto } from './dto/complaint-status.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { IdempotencyRecords, IdempotentRequest } from './idempotency-records.repository';
-import { detectLanguage } from './language';
 import { complaintRuleProblems } from './validation/complaint-request.rules';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface Submission {
   complaint: ComplaintAcceptedDto;
@@ -94,28 +91,12 @@ export class ComplaintsService {
     const [{ seq }]: { seq: string }[] = await tx.manager.query(
       `SELECT nextval('complaint_reference_seq')::text AS seq`,
     );
-    const complaint = repository.create({
-      id: randomUUID(),
-      referenceNumber: `CMP-${receivedAt.getUTCFullYear()}-${seq.padStart(7, '0')}`,
+    const complaint = newComplaint({
       callerSystem,
-      externalReference: dto.externalReference,
-      channel: dto.channel,
-      productLine: dto.productLine,
-      language: dto.language ?? detectLanguage(dto.subject, dto.description),
-      subject: dto.subject,
-      description: dto.description,
-      desiredOutcome: dto.desiredOutcome ?? null,
-      customer: { ...dto.customer },
-      complainedAbout: dto.complainedAbout ? { ...dto.complainedAbout } : null,
-      policyNumber: dto.policyNumber ?? null,
-      incidentOccurredAt: dto.incidentOccurredAt ? new Date(dto.incidentOccurredAt) : null,
-      attachments: (dto.attachments ?? []).map((a) => ({ ...a })),
+      dto,
       receivedAt,
-      status: 'received',
-      stageTimes: { received: receivedAt.toISOString() },
-      department: null,
-      decisionDueAt: new Date(receivedAt.getTime() + this.config.DECISION_DAYS * DAY_MS),
-      statusChangedAt: receivedAt,
+      sequence: seq,
+      decisionDays: this.config.DECISION_DAYS,
     });
     // ON CONFLICT waits for a concurrent insert of the same caller reference, then skips.
     const inserted = await tx.manager

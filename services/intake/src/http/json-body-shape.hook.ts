@@ -14,8 +14,10 @@ export const MAX_BODY_DEPTH = 8;
 
 /**
  * Checks a parsed JSON body's shape before validation: it must be an object, nested at most
- * MAX_BODY_DEPTH levels. The validation libraries recurse over whatever they are given, and a
- * body of a few kilobytes of `[[[[...` nested 100,000 deep would overflow their stack.
+ * MAX_BODY_DEPTH levels, without keys named like Object.prototype's members. The validation
+ * libraries recurse over whatever they are given (a few kilobytes of `[[[[...` nested 100,000
+ * deep overflow their stack), and class-validator's whitelist takes `toString` or
+ * `constructor` for declared fields, so they would slip through into storage and events.
  */
 @Injectable()
 export class JsonBodyShapeHook implements OnModuleInit {
@@ -50,7 +52,10 @@ export function shapeProblem(body: unknown): FieldProblem | undefined {
     if (depth > MAX_BODY_DEPTH)
       return { field: path, reason: `nests deeper than ${MAX_BODY_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
-      pending.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      const field = path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && key in Object.prototype)
+        return { field, reason: `${key} is not a field of this request` };
+      pending.push({ value: child, path: field, depth: depth + 1 });
     }
   }
   return undefined;
