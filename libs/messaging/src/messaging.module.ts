@@ -33,6 +33,8 @@ export interface MessagingModuleOptions {
     retryBaseMs?: number;
     retryMaxMs?: number;
     partitionsConsumedConcurrently?: number;
+    /** Events per database transaction when several wait on a partition; 1 applies each alone. */
+    maxBatchSize?: number;
     sessionTimeoutMs?: number;
   };
 }

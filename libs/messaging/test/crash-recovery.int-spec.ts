@@ -72,6 +72,29 @@ describe('crash recovery (real Kafka, real PostgreSQL, real SIGKILL)', () => {
     expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([first.eventId, second.eventId]);
   });
 
+  it('a consumer killed after a batch committed but before its offsets applies none of the batch twice', async () => {
+    // A backlog on one partition: the worker takes it in batches and dies after the first commits.
+    const complaintId = aReceivedEvent().complaintId;
+    const events = Array.from({ length: 60 }, () => aReceivedEvent({ complaintId }));
+    await producer.send({
+      topic: w.topic,
+      acks: -1,
+      messages: events.map((e) => ({ key: complaintId, value: JSON.stringify(e) })),
+    });
+
+    expect(await runCrashWorker(w, { MODE: 'consumer', GROUP: `${w.prefix}crash-batch` })).toBe('SIGKILL');
+    const committed = (await effects(w.db.dataSource)).length;
+    expect(committed).toBeGreaterThan(1);
+
+    await w.consumer('crash-batch', recordingHandler).start();
+    await waitFor('every event applied', async () => (await effects(w.db.dataSource)).length >= 60, 30_000);
+    await waitFor('the redelivered batch recognised', async () => {
+      const metric = await w.metrics.consumed.get();
+      return metric.values.find((v) => v.labels['outcome'] === 'duplicate')?.value === committed;
+    });
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(events.map((e) => e.eventId));
+  });
+
   it('a relay killed mid-batch loses nothing and the consumer applies every event once', async () => {
     const uow = w.unitOfWork();
     const events = Array.from({ length: 30 }, () => aReceivedEvent());
