@@ -72,7 +72,11 @@ export class PlatformModule {
             topicPrefix: o.config.TOPIC_PREFIX,
             logger,
             registry,
-            consumer: { sessionTimeoutMs: o.config.KAFKA_SESSION_TIMEOUT_MS },
+            consumer: {
+              sessionTimeoutMs: o.config.KAFKA_SESSION_TIMEOUT_MS,
+              maxBatchSize: o.config.CONSUMER_BATCH_SIZE,
+              partitionsConsumedConcurrently: o.config.CONSUMER_CONCURRENCY,
+            },
           }),
         }),
         TerminusModule,

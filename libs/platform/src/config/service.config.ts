@@ -46,6 +46,26 @@ export class ServiceConfig {
   @Max(300000)
   KAFKA_SESSION_TIMEOUT_MS: number = 10000;
 
+  /**
+   * Events a consumer applies in one database transaction when several wait on a partition;
+   * 1 applies each in its own. Outcomes are the same; larger batches cost fewer round trips.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CONSUMER_BATCH_SIZE: number = 100;
+
+  /**
+   * Partitions a consumer applies at once (kafkajs partitionsConsumedConcurrently). 1 keeps one
+   * transaction at a time per consumer. More overlaps one partition's database round trips with
+   * another's work, like more instances do; handlers that lock rows shared across complaints
+   * (investigation's handlers) may then deadlock between batches, which is retried but costs.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  CONSUMER_CONCURRENCY: number = 1;
+
   /** Connections in the service's PostgreSQL pool. */
   @IsInt()
   @Min(1)
