@@ -11,13 +11,14 @@ import {
 import { createTestTopics } from '@complaints/testing';
 import pino from 'pino';
 import { BenchContext, sleep } from '../support/bench-context';
+import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
 import { receivedEvent } from '../support/sample-events';
 import { ROOT } from '../support/system-info';
 import { CreateBenchClassification1764230400099 } from './consumer-work';
 import { READY } from './worker-env';
 
 export interface ConsumerRun {
-  variant: 'ours' | 'stock-nestjs';
+  variant: keyof typeof WORKERS;
   description: string;
   applied: number;
   /** Events applied per second over the span from the first applied row to the last. */
@@ -26,6 +27,8 @@ export interface ConsumerRun {
   /** CPU of the consumer process (not PostgreSQL's) per 1,000 events, ms. */
   cpuMsPer1000: number | null;
   reachedAll: boolean;
+  /** CPU by component from the first applied event to the end: the consumer, postgres, kafka. */
+  cpu: CpuUsage | null;
 }
 
 export interface ConsumerComparison {
@@ -38,11 +41,18 @@ export interface ConsumerComparison {
 const WORKERS = {
   ours: {
     file: 'bench/src/consumers/our-consumer.worker.ts',
+    concurrency: 1,
     description:
-      "EventConsumer: inbox + outbox (UnitOfWork), retries and DLQ, the services' settings",
+      "EventConsumer: inbox + outbox (UnitOfWork), retries and DLQ, the services' default settings",
+  },
+  'ours-3-partitions': {
+    file: 'bench/src/consumers/our-consumer.worker.ts',
+    concurrency: 3,
+    description: 'the same with CONSUMER_CONCURRENCY=3: three partitions applied at once',
   },
   'stock-nestjs': {
     file: 'bench/src/consumers/stock-nest-consumer.worker.ts',
+    concurrency: 1,
     description:
       '@nestjs/microservices Kafka transport, @EventPattern, a TypeORM transaction per message',
   },
@@ -66,7 +76,7 @@ export async function consumerComparison(
   await fill(ctx, topic, o.events);
 
   const runs: ConsumerRun[] = [];
-  for (const variant of ['stock-nestjs', 'ours'] as const) {
+  for (const variant of ['stock-nestjs', 'ours', 'ours-3-partitions'] as const) {
     const schema = await ctx.createSchema(`consumer_${variant}`);
     await migrate(ctx, schema);
     ctx.log(`consumers: ${variant} (up to ${o.seconds}s of applying)`);
@@ -156,6 +166,7 @@ async function runWorker(
         BENCH_TOPIC: w.topic,
         BENCH_GROUP: w.group,
         BENCH_PREFIX: w.prefix,
+        BENCH_CONCURRENCY: String(WORKERS[variant].concurrency),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -175,6 +186,8 @@ async function runWorker(
   const joinDeadline = Date.now() + 60_000;
   while ((await count()) === 0 && Date.now() < joinDeadline) await sleep(100);
   const deadline = Date.now() + o.seconds * 1000;
+  const sampler = new CpuSampler();
+  const cpuFrom = sampler.snapshot();
   let applied = 0;
   while (Date.now() < deadline) {
     applied = await count();
@@ -182,6 +195,7 @@ async function runWorker(
     await sleep(250);
   }
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const machineCpu = CpuSampler.usage(cpuFrom, sampler.snapshot());
   child.kill('SIGTERM');
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
@@ -201,6 +215,7 @@ async function runWorker(
     spanSeconds: seconds,
     cpuMsPer1000: cpu && applied > 0 ? ((cpu.cpuUserMs + cpu.cpuSystemMs) * 1000) / applied : null,
     reachedAll: applied >= o.events,
+    cpu: machineCpu,
   };
 }
 

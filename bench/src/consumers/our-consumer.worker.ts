@@ -13,7 +13,7 @@ import {
   UnitOfWork,
 } from '@complaints/messaging';
 import { BenchClassification, classifyAndRoute } from './consumer-work';
-import { READY, reportAndExit, workerEnv } from './worker-env';
+import { reportAndExit, reportReady, workerEnv } from './worker-env';
 
 async function main(): Promise<void> {
   const env = workerEnv();
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     topics: [env.topic],
     handler: classifyAndRoute,
     sessionTimeoutMs: 10_000,
+    partitionsConsumedConcurrently: env.concurrency,
   });
   process.once('SIGTERM', () => {
     void consumer
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
       .finally(() => reportAndExit());
   });
   await consumer.start();
-  process.stdout.write(`${READY}\n`);
+  reportReady();
 }
 
 main().catch((err: unknown) => {

@@ -21,7 +21,7 @@ import { DataSource } from 'typeorm';
 import { ContractValidationError, validateEnvelope } from '@complaints/contracts';
 import { serviceDataSourceOptions, UnitOfWork } from '@complaints/messaging';
 import { BenchClassification, classifyAndRoute } from './consumer-work';
-import { READY, reportAndExit, workerEnv } from './worker-env';
+import { reportAndExit, reportReady, workerEnv } from './worker-env';
 
 const env = workerEnv();
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     void app.close().finally(() => reportAndExit());
   });
   await app.listen();
-  process.stdout.write(`${READY}\n`);
+  reportReady();
 }
 
 main().catch((err: unknown) => {

@@ -6,6 +6,8 @@ export interface WorkerEnv {
   topic: string;
   group: string;
   prefix: string;
+  /** Partitions applied at once (our consumer only). */
+  concurrency: number;
 }
 
 export function workerEnv(): WorkerEnv {
@@ -21,17 +23,25 @@ export function workerEnv(): WorkerEnv {
     topic: get('BENCH_TOPIC'),
     group: get('BENCH_GROUP'),
     prefix: get('BENCH_PREFIX'),
+    concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? '1'),
   };
 }
 
-/** The worker's last line on stdout: CPU it used, so the report can show CPU per event. */
+let atReady: NodeJS.CpuUsage | undefined;
+
+/** Ready line the orchestrator waits for; CPU from here on is the consuming, not the start-up. */
+export const READY = 'worker-ready';
+
+export function reportReady(): void {
+  atReady = process.cpuUsage();
+  process.stdout.write(`${READY}\n`);
+}
+
+/** The worker's last line on stdout: CPU used since it was ready, so the report can show CPU per event. */
 export function reportAndExit(code = 0): void {
-  const cpu = process.cpuUsage();
+  const cpu = process.cpuUsage(atReady);
   process.stdout.write(
     `${JSON.stringify({ cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 })}\n`,
   );
   process.exit(code);
 }
-
-/** Ready line the orchestrator waits for before it starts the clock. */
-export const READY = 'worker-ready';

@@ -75,7 +75,8 @@ export class BenchStack {
     const n = this.instances.filter((i) => i.service === service).length + 1;
     const profile: Record<string, string> = this.options.profileDir
       ? {
-          NODE_OPTIONS: `--require ${resolve(ROOT, 'bench/src/support/cpu-profile.preload.ts')}`,
+          // swc first: NODE_OPTIONS preloads run before the command line's -r.
+          NODE_OPTIONS: `--require @swc-node/register --require ${resolve(ROOT, 'bench/src/support/cpu-profile.preload.ts')}`,
           BENCH_CPU_PROFILE_DIR: this.options.profileDir,
           BENCH_CPU_PROFILE_LABEL: `${service}-${n}`,
         }

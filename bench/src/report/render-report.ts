@@ -50,6 +50,10 @@ export function renderReport(r: BenchResult): string {
             x2(f.ratios.ourConsumerOverStockNest),
           ],
           [
+            'our consumer, 3 partitions at once ÷ stock NestJS Kafka transport',
+            x2(f.ratios.ourConcurrentConsumerOverStockNest),
+          ],
+          [
             'pipeline complaints/s ÷ Kafka produce records/s (Java perf tool)',
             x2(f.ratios.pipelineOverKafkaProduce),
           ],
@@ -125,12 +129,22 @@ export function renderReport(r: BenchResult): string {
     );
     out.push(
       table(
-        ['variant', 'events applied', 'events/s', 'consumer CPU ms per 1,000 events', 'how'],
+        [
+          'variant',
+          'events applied',
+          'events/s',
+          'consumer CPU ms per 1,000 events',
+          'machine busy / postgres CPU s',
+          'how',
+        ],
         r.consumers.runs.map((x) => [
           x.variant,
           n0(x.applied),
           n0(x.rate),
           n0(x.cpuMsPer1000),
+          x.cpu
+            ? `${Math.round(x.cpu.machineBusy * 100)} % / ${n1(x.cpu.byComponent['postgres'])} of ${n1(x.cpu.seconds)} s`
+            : '—',
           x.description,
         ]),
       ),
@@ -153,7 +167,7 @@ export function renderReport(r: BenchResult): string {
           'p95 ms',
           'p99 ms',
           'non-202',
-          'CPU: intake / postgres / bench (s)',
+          'CPU s: intake / postgres / bench / other',
         ],
         r.intake.runs.map((x) => [
           x.kind === 'closed-loop'
@@ -168,7 +182,7 @@ export function renderReport(r: BenchResult): string {
             .map(([k, v]) => `${k}: ${v}`)
             .join(', ') + (x.errors ? ` errors: ${x.errors}` : ''),
           x.cpu
-            ? `${n1(x.cpu.byComponent['intake'])} / ${n1(x.cpu.byComponent['postgres'])} / ${n1(x.cpu.byComponent['bench (load generator)'])} of ${n1(x.cpu.seconds * s.cores)}`
+            ? `${n1(x.cpu.byComponent['intake'])} / ${n1(x.cpu.byComponent['postgres'])} / ${n1(x.cpu.byComponent['bench (load generator)'])} / ${n1(x.cpu.byComponent['other'])} of ${n1(x.cpu.seconds * s.cores)}`
             : '—',
         ]),
       ),
