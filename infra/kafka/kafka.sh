@@ -2,6 +2,8 @@
 # Runs a real single-node Apache Kafka (KRaft) broker from the jars Maven resolves from
 # Maven Central (see pom.xml). Usage: kafka.sh fetch|start|stop|status|wait|perf-class
 # Idempotent: start on a running broker, or stop on a stopped one, does nothing.
+# KAFKA_PORT / KAFKA_CONTROLLER_PORT / KAFKA_DATA_DIR (default 9092 / 9093 / .data/kafka) run
+# another broker beside the shared one: tests that stop and start a broker use their own.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,10 +12,15 @@ data="${KAFKA_DATA_DIR:-$root/.data/kafka}"
 lib="$here/.dist/lib"
 pidfile="$data/kafka.pid"
 host=127.0.0.1
-port=9092
+port="${KAFKA_PORT:-9092}"
+controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 heap="${KAFKA_HEAP_OPTS:--Xms512m -Xmx512m}"
 
 log() { printf '[kafka] %s\n' "$*" >&2; }
+
+for p in "$port" "$controller_port"; do
+  case "$p" in '' | *[!0-9]*) log "KAFKA_PORT and KAFKA_CONTROLLER_PORT must be port numbers"; exit 2 ;; esac
+done
 
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
@@ -44,7 +51,10 @@ start() {
   fetch
   mkdir -p "$data/logs" "$data/log-dirs"
   local props="$data/server.properties"
-  { cat "$here/server.properties"; echo "log.dirs=$data/log-dirs"; } > "$props"
+  {
+    sed -e "s/@KAFKA_PORT@/$port/g" -e "s/@KAFKA_CONTROLLER_PORT@/$controller_port/g" "$here/server.properties"
+    echo "log.dirs=$data/log-dirs"
+  } > "$props"
   if [ ! -f "$data/log-dirs/meta.properties" ]; then
     local cluster_id
     cluster_id="$(java_cmd kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"

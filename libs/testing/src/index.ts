@@ -6,3 +6,4 @@ export * from './wait-for';
 export * from './service-under-test';
 export * from './service-processes';
 export * from './wait-for-topics';
+export * from './private-kafka-broker';
