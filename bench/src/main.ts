@@ -20,6 +20,7 @@ import { ROOT, systemInfo } from './support/system-info';
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const ctx = await BenchContext.create();
+  ctx.quietWaitMs = options.quietWaitSeconds * 1000;
   const stop = (signal: NodeJS.Signals): void => {
     ctx.log(`${signal}: cleaning up`);
     void ctx.cleanup().finally(() => process.exit(130));
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     await ctx.cleanup();
   }
   result.durationSeconds = Math.round((Date.now() - started) / 1000);
+  result.quietChecks = ctx.quietChecks;
   result.figures = deriveFigures(result);
 
   mkdirSync(resultsDir, { recursive: true });

@@ -48,6 +48,7 @@ export async function kafkaBaseline(
   ctx.onCleanup('delete kafka baseline topics', () => topics.remove());
   const brokers = ctx.brokers.join(',');
 
+  await ctx.quiet('kafka: ProducerPerformance');
   ctx.log(`kafka: ProducerPerformance, ${o.records} x ${o.recordBytes} B, acks=all`);
   const produced = await java('org.apache.kafka.tools.ProducerPerformance', [
     '--topic',
@@ -64,6 +65,7 @@ export async function kafkaBaseline(
   ]);
   const javaProduce = parseProducerPerformance(produced, o.recordBytes);
 
+  await ctx.quiet('kafka: ConsumerPerformance');
   ctx.log(`kafka: ConsumerPerformance, ${o.records} records`);
   const consumed = await java('org.apache.kafka.tools.ConsumerPerformance', [
     '--bootstrap-server',
@@ -79,6 +81,7 @@ export async function kafkaBaseline(
   ]);
   const javaConsume = parseConsumerPerformance(consumed, o.recordBytes);
 
+  await ctx.quiet('kafka: kafkajs produce');
   ctx.log(`kafka: kafkajs produce, ${o.kafkajsRecords} records, ${o.kafkajsBatch} per send`);
   const jsProduce = await kafkajsProduce(
     ctx,
@@ -96,6 +99,7 @@ export async function kafkaBaseline(
     1,
     5_000,
   );
+  await ctx.quiet('kafka: kafkajs consume');
   ctx.log(`kafka: kafkajs consume, ${o.kafkajsRecords} records`);
   const jsConsume = await kafkajsConsume(ctx, jsTopic, o.kafkajsRecords, o.recordBytes);
 

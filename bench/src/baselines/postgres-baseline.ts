@@ -46,9 +46,11 @@ export async function postgresBaseline(
   const runs: InsertRun[] = [];
   for (const clients of o.clients) {
     if (pgbench) {
+      await ctx.quiet(`postgres: pgbench, ${clients} clients`);
       ctx.log(`postgres: pgbench, ${clients} clients, ${o.seconds}s`);
       runs.push(await runPgbench(ctx, pgbench, statement, clients, o.seconds));
     }
+    await ctx.quiet(`postgres: node-postgres, ${clients} clients`);
     ctx.log(`postgres: node-postgres, ${clients} clients, ${o.seconds}s`);
     runs.push(await runNodePostgres(ctx, table, clients, o.seconds));
   }

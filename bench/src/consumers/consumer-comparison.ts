@@ -79,6 +79,7 @@ export async function consumerComparison(
   for (const variant of ['stock-nestjs', 'ours', 'ours-3-partitions'] as const) {
     const schema = await ctx.createSchema(`consumer_${variant}`);
     await migrate(ctx, schema);
+    await ctx.quiet(`consumers: ${variant}`);
     ctx.log(`consumers: ${variant} (up to ${o.seconds}s of applying)`);
     runs.push(
       await runWorker(

@@ -68,6 +68,7 @@ export async function intakeLoad(
   const runs: IntakeRun[] = [];
   const endProfile = stack.profileWindow('intake');
   for (const connections of o.concurrencies) {
+    await ctx.quiet(`intake: ${connections} connections`);
     ctx.log(`intake: closed loop, ${connections} connections, ${o.seconds}s`);
     const before = cpu.snapshot();
     const r = await closedLoop(url, headers, body, connections, o.seconds);
@@ -80,6 +81,7 @@ export async function intakeLoad(
     ...o.fixedRates,
   ];
   for (const rate of rates) {
+    await ctx.quiet(`intake: ${rate}/s`);
     ctx.log(`intake: open loop, ${rate}/s, ${o.seconds}s`);
     const before = cpu.snapshot();
     const r = await openLoop({ url, rate, seconds: o.seconds, headers, body });

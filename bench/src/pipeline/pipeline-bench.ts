@@ -62,6 +62,7 @@ export async function pipelineBench(
       l: Parameters<typeof journeyLoad>[2],
       profile = false,
     ): Promise<PipelineRun> => {
+      await ctx.quiet(`pipeline: ${name}`);
       ctx.log(`pipeline: ${name}`);
       const endProfile = profile ? stack.profileWindow(name) : async () => undefined;
       const result = await journeyLoad(ctx, stack, l, access.apiKey());

@@ -4,6 +4,7 @@ import { ConsumerComparison } from '../consumers/consumer-comparison';
 import { IntakeLoad } from '../intake/intake-load';
 import { PipelineBench } from '../pipeline/pipeline-bench';
 import { ratio } from '../support/stats';
+import { QuietCheck } from '../support/bench-context';
 import { SystemInfo } from '../support/system-info';
 
 export interface Aim {
@@ -44,6 +45,8 @@ export interface BenchResult {
   intake?: IntakeLoad;
   pipeline?: PipelineBench;
   figures?: Figures;
+  /** Before each measurement: the wait for other processes to calm down and what they still used. */
+  quietChecks?: QuietCheck[];
   errors: { phase: string; message: string }[];
 }
 

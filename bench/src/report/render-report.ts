@@ -260,6 +260,13 @@ export function renderReport(r: BenchResult): string {
       );
     }
   }
+  const noisy = (r.quietChecks ?? []).filter((q) => q.otherCores >= 0.15);
+  out.push('', '## Other load on the machine', '');
+  out.push(
+    noisy.length === 0
+      ? `Before each of ${(r.quietChecks ?? []).length} measurements other processes used under 0.15 cores (waited up to ${Math.round(Math.max(0, ...(r.quietChecks ?? []).map((q) => q.waitedMs)) / 1000)} s for that).`
+      : `Measured beside other load (cores used by processes outside the benchmark just before): ${noisy.map((q) => `${q.before} ${q.otherCores}`).join('; ')}. The CPU splits above show what they took during each run.`,
+  );
   if (r.errors.length > 0) {
     out.push('', '## Failed phases', '');
     for (const e of r.errors) out.push(`- ${e.phase}: ${e.message.split('\n')[0]}`);

@@ -2,6 +2,15 @@ import { randomBytes } from 'crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { testInfra } from '@complaints/testing';
+import { waitForQuiet } from './cpu-sampler';
+
+/** Before a measurement: how long it waited for other processes to calm down, and what they still used. */
+export interface QuietCheck {
+  before: string;
+  waitedMs: number;
+  /** cores used by processes outside the benchmark in the last second before it started */
+  otherCores: number;
+}
 
 /**
  * What every phase shares: where Kafka and PostgreSQL are, a name no other run uses, and the
@@ -10,6 +19,9 @@ import { testInfra } from '@complaints/testing';
 export class BenchContext {
   private readonly cleanups: { what: string; run: () => Promise<void> }[] = [];
   readonly runId = randomBytes(3).toString('hex');
+  readonly quietChecks: QuietCheck[] = [];
+  /** ms to wait at most for a quiet machine before each measurement; 0 skips the check. */
+  quietWaitMs = 60_000;
   private readonly startedAt = Date.now();
 
   private constructor(
@@ -65,6 +77,22 @@ export class BenchContext {
       await this.sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     });
     return schema;
+  }
+
+  /**
+   * Waits (bounded) until other processes leave the machine alone before a measurement, and
+   * records what they still used: the report shows which figures were taken beside other load.
+   */
+  async quiet(before: string): Promise<void> {
+    if (this.quietWaitMs <= 0) return;
+    const { waitedMs, otherCores } = await waitForQuiet(this.quietWaitMs);
+    this.quietChecks.push({ before, waitedMs, otherCores: Math.round(otherCores * 100) / 100 });
+    if (otherCores >= 0.15)
+      this.log(
+        `other processes still use ${otherCores.toFixed(2)} cores; measuring ${before} anyway`,
+      );
+    else if (waitedMs > 1500)
+      this.log(`waited ${Math.round(waitedMs / 1000)}s for other processes to finish`);
   }
 
   onCleanup(what: string, run: () => Promise<void>): void {

@@ -12,6 +12,8 @@ export interface BenchOptions {
   serviceLogLevel: string;
   /** Written into the result file name: bench/results/<mode>[-label].json */
   label?: string;
+  /** Seconds to wait at most, before each measurement, for other processes to leave the machine alone. */
+  quietWaitSeconds: number;
   postgres: { clients: number[]; seconds: number };
   kafka: {
     records: number;
@@ -45,6 +47,7 @@ export interface BenchOptions {
 
 const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label'> = {
   mode: 'full',
+  quietWaitSeconds: 60,
   postgres: { clients: [1, 8, 32], seconds: 6 },
   kafka: {
     records: 200_000,
@@ -76,6 +79,7 @@ const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label
 
 const QUICK: typeof FULL = {
   mode: 'quick',
+  quietWaitSeconds: 5,
   postgres: { clients: [8], seconds: 3 },
   kafka: {
     records: 30_000,

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
+import { resolve } from 'path';
 
 /** CPU seconds used per component of the machine between two snapshots, from /proc (Linux). */
 export interface CpuUsage {
@@ -18,11 +19,23 @@ interface Snapshot {
 
 const TICKS_PER_SECOND = 100;
 
+/** The broker the services use, when kafka.sh runs it: another broker on the machine (a test's) is other load. */
+function brokerPid(): number | undefined {
+  try {
+    return Number(
+      readFileSync(resolve(__dirname, '../../../.data/kafka/kafka.pid'), 'utf8').trim(),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 export class CpuSampler {
   private readonly available = existsSync('/proc/stat');
 
   snapshot(): Snapshot | null {
     if (!this.available) return null;
+    const broker = brokerPid();
     const cpu = readFileSync('/proc/stat', 'utf8')
       .split('\n')[0]
       .trim()
@@ -42,7 +55,7 @@ export class CpuSampler {
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         const ticks = Number(fields[11]) + Number(fields[12]);
         if (ticks === 0) continue;
-        perPid.set(pid, { component: componentOf(pid, stat), ticks });
+        perPid.set(pid, { component: componentOf(pid, stat, broker), ticks });
       } catch {
         // the process ended while we looked
       }
@@ -70,7 +83,7 @@ export class CpuSampler {
   }
 }
 
-function componentOf(pid: number, stat: string): string {
+function componentOf(pid: number, stat: string, broker: number | undefined): string {
   if (pid === process.pid) return 'bench (load generator)';
   const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
   if (comm === 'postgres') return 'postgres';
@@ -82,8 +95,36 @@ function componentOf(pid: number, stat: string): string {
   }
   const service = /services\/([a-z-]+)\/src\/main\.ts/.exec(cmdline);
   if (service) return service[1];
-  if (cmdline.includes('kafka.Kafka')) return 'kafka';
+  if (cmdline.includes('kafka.Kafka'))
+    return broker === undefined || pid === broker ? 'kafka' : 'other';
   if (/bench\/src\/consumers\/[a-z-]+\.worker\.ts/.test(cmdline)) return 'consumer worker';
   if (cmdline.includes('org.apache.kafka.tools')) return 'kafka perf tool';
   return 'other';
+}
+
+/** CPU other processes than the measured ones use, in cores: what a shared machine adds as noise. */
+export function otherCores(usage: CpuUsage | null): number {
+  if (!usage || usage.seconds <= 0) return 0;
+  return (usage.byComponent['other'] ?? 0) / usage.seconds;
+}
+
+/**
+ * Waits, at most maxWaitMs, until processes that are not part of the benchmark use less than
+ * `threshold` cores over a second: these machines are shared, and a measurement taken while
+ * another test suite runs measures that suite too. Returns the other load it last saw.
+ */
+export async function waitForQuiet(
+  maxWaitMs: number,
+  threshold = 0.15,
+): Promise<{ waitedMs: number; otherCores: number }> {
+  const sampler = new CpuSampler();
+  const started = Date.now();
+  let other = 0;
+  for (;;) {
+    const from = sampler.snapshot();
+    await new Promise((r) => setTimeout(r, 1000));
+    other = otherCores(CpuSampler.usage(from, sampler.snapshot()));
+    if (other < threshold || Date.now() - started >= maxWaitMs)
+      return { waitedMs: Date.now() - started, otherCores: other };
+  }
 }
