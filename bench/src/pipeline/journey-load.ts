@@ -1,6 +1,7 @@
 import { Outcome, PipelineClient, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
 import { BenchContext, sleep } from '../support/bench-context';
 import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
+import { activityBetween, PostgresActivity, postgresCounters } from '../support/postgres-activity';
 import { roundSummary, summarize, Summary } from '../support/stats';
 import { ArchiveWatcher } from './archive-watcher';
 import { BenchStack, ServiceName } from './bench-stack';
@@ -41,6 +42,8 @@ export interface LoadResult {
   httpRequestsPerComplaint: Record<string, number>;
   lag: GroupLag[];
   cpu: CpuUsage | null;
+  /** The database's work over the run (whole database: the bench's own queries are a few dozen). */
+  postgres: PostgresActivity;
   window: { from: string; to: string };
   /** Journeys still unfinished when the drain time ran out. */
   overloaded: boolean;
@@ -69,6 +72,7 @@ export async function journeyLoad(
   const counter = countRequests(stack);
   const cpu = new CpuSampler();
   const cpuBefore = cpu.snapshot();
+  const pgBefore = await postgresCounters(ctx);
 
   const submittedAt = new Map<string, number>();
   const journeys: Promise<void>[] = [];
@@ -161,6 +165,7 @@ export async function journeyLoad(
   }
   if (inFlight > 0) overloaded = true;
   const cpuUsage = CpuSampler.usage(cpuBefore, cpu.snapshot());
+  const pgActivity = activityBetween(pgBefore, await postgresCounters(ctx));
   const lags = await lag.stop();
   await watcher.stop();
   counter.restore();
@@ -198,6 +203,7 @@ export async function journeyLoad(
     ),
     lag: lags,
     cpu: cpuUsage,
+    postgres: pgActivity,
     window: { from: new Date(started).toISOString(), to: new Date(Date.now()).toISOString() },
     overloaded,
   };

@@ -251,6 +251,13 @@ export function renderReport(r: BenchResult): string {
           `CPU seconds by component over ${n0(x.cpu.seconds)} s (${s.cores} cores): ${parts.map(([k, v]) => `${k} ${n1(v)}`).join(', ')}.`,
         );
       }
+      if (x.postgres && x.submitted > 0) {
+        const per = (v: number): string => n1(v / x.submitted);
+        out.push(
+          `PostgreSQL per submitted complaint: ${per(x.postgres.transactions)} transactions (a statement outside a transaction counts as one), ` +
+            `${per(x.postgres.rowsInserted)} rows inserted, ${per(x.postgres.rowsUpdated)} updated, ${per(x.postgres.rowsRead)} read.`,
+        );
+      }
       out.push(
         `HTTP requests per complaint by the played users: ${Object.entries(
           x.httpRequestsPerComplaint,
