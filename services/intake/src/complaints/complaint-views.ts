@@ -1,3 +1,4 @@
+import { LIFECYCLE_STAGES } from '@complaints/contracts';
 import { Complaint } from './complaint.entity';
 import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
 import { ComplaintStatusDto } from './dto/complaint-status.dto';
@@ -17,6 +18,13 @@ export function statusView(c: Complaint): ComplaintStatusDto {
     ...acceptedView(c),
     externalReference: c.externalReference,
     ...(c.department ? { department: c.department } : {}),
-    stageTimes: c.stageTimes,
+    stageTimes: inLifecycleOrder(c.stageTimes),
   };
+}
+
+/** jsonb keeps keys in its own order; callers read stages in the order a complaint meets them. */
+function inLifecycleOrder(times: Complaint['stageTimes']): Complaint['stageTimes'] {
+  return Object.fromEntries(
+    LIFECYCLE_STAGES.filter((s) => times[s] !== undefined).map((s) => [s, times[s]]),
+  );
 }

@@ -72,7 +72,9 @@ export class IdempotencyRecords implements OnModuleInit, OnModuleDestroy {
     if (!held || !held.response)
       throw new Error('an idempotency record vanished or was left incomplete');
     if (held.request_hash !== request.requestHash) throw ComplaintErrors.idempotencyKeyReused();
-    return { kind: 'replay', response: held.response };
+    // jsonb does not keep key order: rebuild the answer in the order it was first given.
+    const { id, referenceNumber, status, receivedAt, decisionDueAt } = held.response;
+    return { kind: 'replay', response: { id, referenceNumber, status, receivedAt, decisionDueAt } };
   }
 
   /** Records the answer the claimed key gets from now on; same transaction as the claim. */
