@@ -4,7 +4,10 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConsumerHost } from '@complaints/messaging';
-import { requestValidationPipe } from './http/request-validation';
+import { shapeProblem } from './http/json-body-shape';
+import { PROBLEM_CONTENT_TYPE } from './http/problem';
+import { toProblem } from './http/problem-details.filter';
+import { RequestValidationException, requestValidationPipe } from './http/request-validation';
 
 export interface ServiceAppOptions {
   title: string;
@@ -25,7 +28,16 @@ export async function createServiceApp(
   o: ServiceAppOptions,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: o.bodyLimit ?? 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  // Every JSON body is checked for shape before validation walks it (json-body-shape.ts).
+  adapter.getInstance().addHook('preValidation', async (request, reply) => {
+    const shape = shapeProblem(request.body);
+    if (!shape) return undefined;
+    const body = { ...toProblem(new RequestValidationException([shape])), instance: request.url };
+    return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();

@@ -4,6 +4,7 @@ export * from './config/load-config';
 export * from './config/service.config';
 export * from './health/health.controller';
 export * from './http/domain.error';
+export * from './http/json-body-shape';
 export * from './http/problem';
 export * from './http/problem-details.filter';
 export * from './http/request-validation';

@@ -5,7 +5,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { CreateMessagingTables1764230400000, MessagingModule, serviceDataSourceOptions } from '@complaints/messaging';
+import {
+  CreateMessagingTables1764230400000,
+  MessagingModule,
+  serviceDataSourceOptions,
+} from '@complaints/messaging';
 import { Clock, SystemClock } from './clock/clock';
 import { ServiceConfig } from './config/service.config';
 import { HealthController } from './health/health.controller';

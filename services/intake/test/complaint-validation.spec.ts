@@ -127,6 +127,8 @@ describe('complaint validation, property-based (fast-check)', () => {
         fc.constantFrom(...ALL_FIELDS),
         wrongType,
         async (body, path, value) => {
+          // An integer is the right type for the one integer field.
+          fc.pre(!(path.endsWith('sizeBytes') && Number.isInteger(value)));
           const fields = fieldsOf(
             await validate(JSON.parse(JSON.stringify(prepared(body, path, value)))),
           );

@@ -23,13 +23,20 @@ describe('service configuration from the environment', () => {
   it('stops with every bad variable named', () => {
     let error: unknown;
     try {
-      loadConfig(ExampleConfig, { RETRIES: '99', PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost' });
+      loadConfig(ExampleConfig, {
+        RETRIES: '99',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        KAFKA_BROKERS: 'nohost',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const variables = (error as ConfigError).problems.map((p) => p.split(':')[0]);
-    expect(new Set(variables)).toEqual(new Set(['RETRIES', 'PORT', 'DATABASE_URL', 'KAFKA_BROKERS']));
+    expect(new Set(variables)).toEqual(
+      new Set(['RETRIES', 'PORT', 'DATABASE_URL', 'KAFKA_BROKERS']),
+    );
   });
 
   it('refuses an unknown log level', () => {

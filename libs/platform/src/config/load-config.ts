@@ -13,8 +13,15 @@ export class ConfigError extends Error {
  * configuration stops the process at start, naming every variable that is wrong.
  * This and the config classes are the only code that reads process.env.
  */
-export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const config = plainToInstance(cls, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
+export function loadConfig<T extends object>(
+  cls: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+): T {
+  const config = plainToInstance(
+    cls,
+    { ...env },
+    { enableImplicitConversion: true, exposeDefaultValues: true },
+  );
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigError(flatten(errors));
   return config;

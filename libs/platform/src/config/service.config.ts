@@ -1,5 +1,14 @@
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /**
  * Settings every service has. Each service extends it with its own. Every property has an
@@ -25,9 +34,19 @@ export class ServiceConfig {
   DATABASE_SCHEMA?: string;
 
   /** Comma-separated host:port list. */
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((b) => b.trim()).filter(Boolean) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean)
+      : value,
+  )
   @ArrayNotEmpty()
-  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  @Matches(/^[^\s:]+:\d+$/, {
+    each: true,
+    message: 'KAFKA_BROKERS must be host:port[,host:port...]',
+  })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
   /** Prepended to every topic and consumer group: lets a test run use its own topics. */

@@ -1,6 +1,11 @@
 import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Admin, Kafka } from 'kafkajs';
 import { ConsumerHost, KAFKA } from '@complaints/messaging';
 
@@ -53,7 +58,9 @@ export class HealthController implements OnModuleDestroy {
   private consumersCheck() {
     const indicator = this.indicators.check('consumers');
     const failed = this.consumers.all.filter((c) => c.failure).map((c) => c.groupId);
-    return failed.length === 0 ? indicator.up({ groups: this.consumers.all.length }) : indicator.down({ failed });
+    return failed.length === 0
+      ? indicator.up({ groups: this.consumers.all.length })
+      : indicator.down({ failed });
   }
 
   private connectedAdmin(): Promise<Admin> {
@@ -74,6 +81,8 @@ export class HealthController implements OnModuleDestroy {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref(),
+    ),
   ]);
 }

@@ -36,8 +36,13 @@ export function toProblem(err: unknown): ProblemDetails {
     const body = err.getResponse();
     const fromFastify = typeof body === 'string' ? FASTIFY_MESSAGES.get(body) : undefined;
     if (fromFastify?.status === status) return problem(status, fromFastify.code, body as string);
-    const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
-    return problem(status, `HTTP.${status}`, Array.isArray(message) ? message.join('; ') : String(message));
+    const message =
+      typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
+    return problem(
+      status,
+      `HTTP.${status}`,
+      Array.isArray(message) ? message.join('; ') : String(message),
+    );
   }
   const e = err as { code?: string; statusCode?: number; message?: string } | undefined;
   if (e?.code && FASTIFY_CODES[e.code]) {
@@ -46,7 +51,10 @@ export function toProblem(err: unknown): ProblemDetails {
   }
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     // Any other client error Fastify raised while reading the request (SyntaxError on JSON).
-    const code = e.statusCode === 400 && err instanceof SyntaxError ? 'REQUEST.MALFORMED_JSON' : `HTTP.${e.statusCode}`;
+    const code =
+      e.statusCode === 400 && err instanceof SyntaxError
+        ? 'REQUEST.MALFORMED_JSON'
+        : `HTTP.${e.statusCode}`;
     return problem(e.statusCode, code, e.message);
   }
   return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.');
@@ -64,7 +72,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = request.url;
     if (body.status >= 500) {
       // The error object, not the request: bodies may carry personal data.
-      this.logger.error({ err, url: request.routeOptions?.url, method: request.method }, 'request failed');
+      this.logger.error(
+        { err, url: request.routeOptions?.url, method: request.method },
+        'request failed',
+      );
     }
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }

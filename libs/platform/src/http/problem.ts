@@ -34,7 +34,12 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail?: string, errors?: FieldProblem[]): ProblemDetails {
+export function problem(
+  status: number,
+  code: string,
+  detail?: string,
+  errors?: FieldProblem[],
+): ProblemDetails {
   return {
     type: `https://complaints.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
     title: TITLES[status] ?? 'Error',

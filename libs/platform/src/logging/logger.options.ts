@@ -25,7 +25,11 @@ export function loggerOptions(service: string, level: string): Params {
       autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
       customProps: (req) => ({ correlationId: req.headers['x-correlation-id'] }),
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
       },
     },
   };
