@@ -1,12 +1,20 @@
 import { Outcome, PipelineClient, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
 import { BenchContext, sleep } from '../support/bench-context';
 import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
-import { activityBetween, PostgresActivity, postgresCounters } from '../support/postgres-activity';
+import {
+  activityBetween,
+  PostgresActivity,
+  postgresCounters,
+  tableCounters,
+  TableReads,
+  topTableReads,
+} from '../support/postgres-activity';
 import { roundSummary, summarize, Summary } from '../support/stats';
 import { ArchiveWatcher } from './archive-watcher';
 import { BenchStack, ServiceName } from './bench-stack';
 import { playJourneyWithBackoff } from './journey-player';
 import { GroupLag, LagSampler } from './lag-sampler';
+import { messagingCounters, MessagingCounters } from './messaging-counters';
 
 export interface LoadOptions {
   /** max: as many complaints as maxInFlight journeys allow (closed loop); rate: a fixed arrival rate (open loop). */
@@ -30,9 +38,9 @@ export interface LoadResult {
   journeyErrors: string[];
   archived: number;
   /**
-   * Archived per second between the 10th and the 90th percentile of the archive times: the rate
-   * at which records come out once the pipeline is full, free of the start-up and the drain tail
-   * (whatever the end-to-end latency, unlike a fixed time window).
+   * Archived per second over the last two thirds of the submit window, once the pipeline is
+   * full: with the journeys in flight bounded, records then come out as fast as they go in.
+   * Free of the start-up and of the drain after the last submit.
    */
   sustainedPerSec: number;
   /** Archived per second from the first submit to the last record archived. */
@@ -44,6 +52,9 @@ export interface LoadResult {
   cpu: CpuUsage | null;
   /** The database's work over the run (whole database: the bench's own queries are a few dozen). */
   postgres: PostgresActivity;
+  /** The stack's tables read most during the run. */
+  tableReads: TableReads[];
+  messaging: MessagingCounters;
   window: { from: string; to: string };
   /** Journeys still unfinished when the drain time ran out. */
   overloaded: boolean;
@@ -73,6 +84,9 @@ export async function journeyLoad(
   const cpu = new CpuSampler();
   const cpuBefore = cpu.snapshot();
   const pgBefore = await postgresCounters(ctx);
+  const schemas = Object.values(stack.schemas);
+  const tablesBefore = await tableCounters(ctx, schemas);
+  const messagingSince = await messagingCounters(stack);
 
   const submittedAt = new Map<string, number>();
   const journeys: Promise<void>[] = [];
@@ -166,6 +180,15 @@ export async function journeyLoad(
   if (inFlight > 0) overloaded = true;
   const cpuUsage = CpuSampler.usage(cpuBefore, cpu.snapshot());
   const pgActivity = activityBetween(pgBefore, await postgresCounters(ctx));
+  const shorten = (t: string): string => {
+    const [schema, table] = t.split('.');
+    const service = (Object.keys(stack.schemas) as ServiceName[]).find(
+      (k) => stack.schemas[k] === schema,
+    );
+    return `${service ?? schema}.${table}`;
+  };
+  const tableReads = topTableReads(tablesBefore, await tableCounters(ctx, schemas), shorten);
+  const messaging = await messagingSince();
   const lags = await lag.stop();
   await watcher.stop();
   counter.restore();
@@ -180,7 +203,11 @@ export async function journeyLoad(
     archivedTimes.push(seen);
     e2e.push(seen - t);
   }
-  const sustained = middleRate(archivedTimes);
+  const sustained = windowRate(
+    archivedTimes,
+    started + ((submitStopped - started) * 1) / 3,
+    submitStopped,
+  );
   const lastArchived = Math.max(started + 1, ...archivedTimes);
   const accepted = submittedAt.size;
   return {
@@ -204,19 +231,17 @@ export async function journeyLoad(
     lag: lags,
     cpu: cpuUsage,
     postgres: pgActivity,
+    tableReads,
+    messaging,
     window: { from: new Date(started).toISOString(), to: new Date(Date.now()).toISOString() },
     overloaded,
   };
 }
 
-/** Completions per second between the 10th and 90th percentile completion times. */
-export function middleRate(times: readonly number[]): number {
-  if (times.length < 10) return 0;
-  const sorted = [...times].sort((a, b) => a - b);
-  const lo = Math.floor(sorted.length * 0.1);
-  const hi = Math.ceil(sorted.length * 0.9) - 1;
-  const span = (sorted[hi] - sorted[lo]) / 1000;
-  return span > 0 ? (hi - lo) / span : 0;
+/** Completions per second within [from, to) (ms since epoch). */
+export function windowRate(times: readonly number[], from: number, to: number): number {
+  if (to <= from) return 0;
+  return times.filter((t) => t >= from && t < to).length / ((to - from) / 1000);
 }
 
 /**

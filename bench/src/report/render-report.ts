@@ -196,7 +196,7 @@ export function renderReport(r: BenchResult): string {
       '',
       `Handlers and customers played through the APIs with PipelineClient (each played user looks for its next step after ${p.settings.pollMs} ms, then backs off 1.5x up to 1 s; ` +
         `at most ${p.settings.maxInFlight} journeys at once; every tenth customer reopens once). ` +
-        'Sustained = sealed records per second between the 10th and 90th percentile of their archive times; overall = all records over first submit to last record.',
+        'Sustained = sealed records per second over the last two thirds of the submit window (the pipeline full); overall = all records over first submit to last record.',
       '',
     );
     out.push(
@@ -257,6 +257,31 @@ export function renderReport(r: BenchResult): string {
           `PostgreSQL per submitted complaint: ${per(x.postgres.transactions)} transactions (a statement outside a transaction counts as one), ` +
             `${per(x.postgres.rowsInserted)} rows inserted, ${per(x.postgres.rowsUpdated)} updated, ${per(x.postgres.rowsRead)} read.`,
         );
+      }
+      if (x.tableReads?.length && x.submitted > 0) {
+        out.push(
+          `Tables read most, rows per complaint (sequential scan / index): ${x.tableReads
+            .map(
+              (t) =>
+                `${t.table} ${n1(t.rowsBySeqScan / x.submitted)} / ${n1(t.rowsByIndex / x.submitted)}`,
+            )
+            .join(', ')}.`,
+        );
+      }
+      const m = x.messaging;
+      if (m) {
+        const parts = [`${n0(m.eventsPublished)} events published`];
+        if (m.relayReads) {
+          parts.push(
+            `relay outbox reads ${n0(m.relayReads.rows)} with rows + ${n0(m.relayReads.empty)} empty (${n1((m.relayReads.rows + m.relayReads.empty) / Math.max(1, m.eventsPublished))} per event)`,
+          );
+        }
+        if (m.consumer) {
+          parts.push(
+            `consumers applied ${n0(m.consumer.events)} events in ${n0(m.consumer.transactions)} transactions (${n1(m.consumer.events / Math.max(1, m.consumer.transactions))} per transaction)`,
+          );
+        }
+        out.push(`Messaging: ${parts.join('; ')}.`);
       }
       out.push(
         `HTTP requests per complaint by the played users: ${Object.entries(

@@ -43,3 +43,57 @@ export function activityBetween(a: Counters, b: Counters): PostgresActivity {
     rowsRead: b.rowsRead - a.rowsRead,
   };
 }
+
+/** Reads per table of some schemas: where the database's rows-read go. */
+export interface TableReads {
+  table: string;
+  seqScans: number;
+  rowsBySeqScan: number;
+  indexScans: number;
+  rowsByIndex: number;
+}
+
+export async function tableCounters(ctx: BenchContext, schemas: string[]): Promise<TableReads[]> {
+  const rows = await ctx.sql<{
+    schemaname: string;
+    relname: string;
+    seq_scan: string;
+    seq_tup_read: string;
+    idx_scan: string | null;
+    idx_tup_fetch: string | null;
+  }>(
+    `SELECT schemaname, relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch
+       FROM pg_stat_user_tables WHERE schemaname = ANY($1)`,
+    [schemas],
+  );
+  return rows.map((r) => ({
+    table: `${r.schemaname}.${r.relname}`,
+    seqScans: Number(r.seq_scan),
+    rowsBySeqScan: Number(r.seq_tup_read),
+    indexScans: Number(r.idx_scan ?? 0),
+    rowsByIndex: Number(r.idx_tup_fetch ?? 0),
+  }));
+}
+
+/** The tables read most between two snapshots, by rows read, schema names shortened by `shorten`. */
+export function topTableReads(
+  a: TableReads[],
+  b: TableReads[],
+  shorten: (table: string) => string,
+  top = 6,
+): TableReads[] {
+  const before = new Map(a.map((t) => [t.table, t]));
+  return b
+    .map((t) => {
+      const p = before.get(t.table);
+      return {
+        table: shorten(t.table),
+        seqScans: t.seqScans - (p?.seqScans ?? 0),
+        rowsBySeqScan: t.rowsBySeqScan - (p?.rowsBySeqScan ?? 0),
+        indexScans: t.indexScans - (p?.indexScans ?? 0),
+        rowsByIndex: t.rowsByIndex - (p?.rowsByIndex ?? 0),
+      };
+    })
+    .sort((x, y) => y.rowsBySeqScan + y.rowsByIndex - (x.rowsBySeqScan + x.rowsByIndex))
+    .slice(0, top);
+}

@@ -106,6 +106,34 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     expect(await counted(w, 'dead_lettered')).toBe(3);
   });
 
+  it('stops mid-batch: commits the events applied, leaves the rest unclaimed for the next member', async () => {
+    const complaintId = randomUUID();
+    const events = Array.from({ length: 10 }, () => aReceivedEvent({ complaintId }));
+    await backlog(events, complaintId);
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const slow: EventHandler = async (event, tx) => {
+      await recordEffect(tx, event);
+      if (event.eventId === events[3].eventId) {
+        started();
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    const first = w.consumer('stopping', slow);
+    await first.start();
+    await inFlight;
+    await first.stop();
+    const applied = events.slice(0, 4).map((e) => e.eventId);
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(applied);
+    const inbox: { event_id: string }[] = await w.db.dataSource.query('SELECT event_id FROM inbox_message');
+    expect(new Set(inbox.map((r) => r.event_id))).toEqual(new Set(applied));
+
+    await w.consumer('stopping', recordingHandler).start();
+    await waitFor('the rest applied', async () => (await effects(w.db.dataSource)).length === 10);
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(events.map((e) => e.eventId));
+    expect(await counted(w, 'duplicate')).toBe(0);
+  });
+
   it('applies the same outcomes with batches of one', async () => {
     const complaintId = randomUUID();
     const events = Array.from({ length: 30 }, () => aReceivedEvent({ complaintId }));

@@ -7,7 +7,7 @@ import { Transaction, UnitOfWork } from '../outbox/unit-of-work';
 import { createProducer } from '../kafka/kafka-factory';
 import { isTransientError, quoteIdent, schemaOf } from '../sql';
 import { DeadLetter, classifyFailure, deadLetterMessage } from './dead-letter';
-import { Inbox, InboxEntry } from './inbox';
+import { Inbox } from './inbox';
 
 export interface EventContext {
   topic: string;
@@ -62,7 +62,6 @@ const DEFAULTS = {
 };
 /** Commit offsets at least this often inside a long batch, so a restart redelivers little. */
 const COMMIT_EVERY_MESSAGES = 200;
-const PG_UNIQUE_VIOLATION = '23505';
 
 /** A message that parsed into a valid envelope, waiting in a batch. */
 interface Parsed {
@@ -93,7 +92,6 @@ interface BatchFailure {
  */
 export class EventConsumer {
   private readonly opts: EventConsumerOptions & typeof DEFAULTS;
-  private readonly inbox: string;
   private readonly inboxTable: Inbox;
   private consumer?: Consumer;
   private dlqProducer?: Producer;
@@ -101,8 +99,7 @@ export class EventConsumer {
 
   constructor(options: EventConsumerOptions) {
     this.opts = { ...DEFAULTS, ...options };
-    this.inbox = `${quoteIdent(schemaOf(options.dataSource))}.inbox_message`;
-    this.inboxTable = new Inbox(this.inbox, options.groupId);
+    this.inboxTable = new Inbox(`${quoteIdent(schemaOf(options.dataSource))}.inbox_message`, options.groupId);
   }
 
   get groupId(): string {
@@ -250,27 +247,29 @@ export class EventConsumer {
     let produced = 0;
     try {
       await this.opts.dataSource.transaction(async (manager) => {
-        const seen = await this.inboxTable.seen(manager, events.map((e) => e.envelope.eventId));
-        const entries: InboxEntry[] = [];
+        const claimed = await this.inboxTable.claim(
+          manager,
+          events.map(({ envelope, message }) => ({ eventId: envelope.eventId, topic, partition, offset: message.offset })),
+        );
         produced = await this.opts.unitOfWork.runIn(manager, async (tx) => {
           for (let i = 0; i < events.length; i++) {
             // Stopping: what was applied commits; the rest is left for the next owner.
             if (!running()) break;
             const { envelope, message } = events[i];
-            // Applied before, or earlier in this very batch (an event sent twice).
-            if (seen.has(envelope.eventId)) {
+            // Applied before, or earlier in this very batch (an event sent twice): the first
+            // copy takes the claim. PostgreSQL answers uuids in lower case.
+            if (!claimed.delete(envelope.eventId.toLowerCase())) {
               outcomes.push('duplicate');
               continue;
             }
             current = i;
             await this.opts.handler(envelope, tx, { topic, partition, offset: message.offset });
             current = -1;
-            seen.add(envelope.eventId);
             outcomes.push('processed');
-            entries.push({ eventId: envelope.eventId, topic, partition, offset: message.offset });
           }
         });
-        await this.inboxTable.record(manager, entries);
+        // Claimed but left unapplied (stopping): they must not look applied.
+        await this.inboxTable.release(manager, [...claimed]);
       });
     } catch (err) {
       const failure = classifyFailure(err, 1, this.opts.maxAttempts, isTransientError(err));
@@ -283,6 +282,7 @@ export class EventConsumer {
     }
     // One transaction did the work of all: each event is charged an equal share of its time.
     const share = Number(process.hrtime.bigint() - started) / 1e9 / Math.max(1, outcomes.length);
+    this.opts.metrics.consumerBatchEvents.observe({ topic, group }, outcomes.length);
     for (const outcome of outcomes) {
       this.opts.metrics.consumed.inc({ topic, group, outcome });
       this.opts.metrics.processingSeconds.observe({ topic, group }, share);
@@ -336,6 +336,7 @@ export class EventConsumer {
         if (attempt === 1 && firstFailure) throw firstFailure.error;
         const outcome = await this.processOnce(ctx, message, parsed?.envelope);
         this.opts.metrics.consumed.inc({ topic, group, outcome });
+        this.opts.metrics.consumerBatchEvents.observe({ topic, group }, 1);
         this.opts.metrics.processingSeconds.observe({ topic, group }, Number(process.hrtime.bigint() - started) / 1e9);
         return true;
       } catch (err) {
@@ -362,26 +363,15 @@ export class EventConsumer {
     const envelope = parsed ?? parseEnvelope(message);
     if (!parsed) this.observeAge(ctx.topic, envelope);
     let produced = 0;
-    try {
-      const duplicate = await this.opts.dataSource.transaction(async (manager) => {
-        const seen = await manager.query(`SELECT 1 FROM ${this.inbox} WHERE consumer_group = $1 AND event_id = $2`, [
-          this.opts.groupId,
-          envelope.eventId,
-        ]);
-        if (seen.length > 0) return true;
-        produced = await this.opts.unitOfWork.runIn(manager, (tx) => this.opts.handler(envelope, tx, ctx));
-        await this.inboxTable.record(manager, [
-          { eventId: envelope.eventId, topic: ctx.topic, partition: ctx.partition, offset: ctx.offset },
-        ]);
-        return false;
-      });
-      if (duplicate) return 'duplicate';
-    } catch (err) {
-      // Another member applied the same event concurrently (a rebalance race): its
-      // transaction won, ours rolled back, the effect exists once.
-      if (isInboxConflict(err)) return 'duplicate';
-      throw err;
-    }
+    // The inbox row is claimed first: a member applying the same event at the same moment (a
+    // rebalance race) waits on it, then finds it taken; a failure rolls the claim back.
+    const duplicate = await this.opts.dataSource.transaction(async (manager) => {
+      const entry = { eventId: envelope.eventId, topic: ctx.topic, partition: ctx.partition, offset: ctx.offset };
+      if ((await this.inboxTable.claim(manager, [entry])).size === 0) return true;
+      produced = await this.opts.unitOfWork.runIn(manager, (tx) => this.opts.handler(envelope, tx, ctx));
+      return false;
+    });
+    if (duplicate) return 'duplicate';
     this.opts.unitOfWork.committed(produced);
     await this.opts.afterCommitHook?.(envelope, ctx);
     return 'processed';
@@ -430,11 +420,6 @@ export class MalformedMessageError extends Error {
   }
 }
 
-function isInboxConflict(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const d = e?.driverError ?? e;
-  return d?.code === PG_UNIQUE_VIOLATION && d?.constraint === 'pk_inbox_message';
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -22,32 +22,38 @@ export class Inbox {
     private readonly groupId: string,
   ) {}
 
-  /** Which of `eventIds` this group has applied already; one query for a whole batch. */
-  async seen(manager: EntityManager, eventIds: string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const rows: { event_id: string }[] = await manager.query(
-      `SELECT event_id FROM ${this.table} WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`,
-      [this.groupId, eventIds],
-    );
-    return new Set(rows.map((r) => r.event_id));
-  }
-
   /**
-   * Records applied events in one statement. processed_at is the clock when the row is written
-   * (the batch's work done, just before its commit), not the transaction's start, so it says
-   * when each event's effect was complete.
+   * Claims events for this group in one statement and returns the ids that were new: the rest
+   * were applied before (or appear twice in `entries`; the first copy is claimed). Claiming first
+   * replaces a lookup and a later insert, one round trip fewer per transaction; the claim commits
+   * with the events' effects or rolls back with them, and a member claiming the same event at
+   * the same moment waits on the key until this transaction ends. processed_at is when the
+   * consumer took the event.
    */
-  async record(manager: EntityManager, entries: InboxEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  async claim(manager: EntityManager, entries: InboxEntry[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
     const params: unknown[] = [];
     const values = entries.map((e, i) => {
       params.push(this.groupId, e.eventId, e.topic, e.partition, e.offset);
       const b = i * INBOX_COLUMNS;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, clock_timestamp())`;
+      return `($${b + 1}, $${b + 2}::uuid, $${b + 3}, $${b + 4}::int, $${b + 5}::bigint, clock_timestamp())`;
     });
-    await manager.query(
-      `INSERT INTO ${this.table} (consumer_group, event_id, topic, kafka_partition, kafka_offset, processed_at) VALUES ${values.join(', ')}`,
+    const rows: { event_id: string }[] = await manager.query(
+      `INSERT INTO ${this.table} (consumer_group, event_id, topic, kafka_partition, kafka_offset, processed_at)
+       VALUES ${values.join(', ')}
+       ON CONFLICT ON CONSTRAINT pk_inbox_message DO NOTHING
+       RETURNING event_id`,
       params,
     );
+    return new Set(rows.map((r) => r.event_id));
+  }
+
+  /** Gives back claims of events this transaction did not apply after all (a consumer stopping mid-batch). */
+  async release(manager: EntityManager, eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await manager.query(`DELETE FROM ${this.table} WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`, [
+      this.groupId,
+      eventIds,
+    ]);
   }
 }

@@ -24,6 +24,8 @@ export class MessagingMetrics {
   readonly outboxBacklog: Gauge<'service'>;
   readonly outboxOldestAge: Gauge<'service'>;
   readonly relayPublishSeconds: Histogram<'service'>;
+  readonly relayReads: Counter<'service' | 'result'>;
+  readonly consumerBatchEvents: Histogram<'topic' | 'group'>;
   private readonly outboxSources = new Map<string, () => Promise<OutboxStats>>();
 
   constructor(readonly registry: Registry = new Registry()) {
@@ -77,6 +79,19 @@ export class MessagingMetrics {
       help: 'Time for the relay to publish one batch and mark it sent',
       labelNames: ['service'],
       buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.relayReads = new Counter({
+      name: 'complaints_outbox_reads_total',
+      help: 'Reads of the outbox by the relay, by result: rows (some to publish) or empty (none visible yet)',
+      labelNames: ['service', 'result'],
+      registers,
+    });
+    this.consumerBatchEvents = new Histogram({
+      name: 'complaints_consumer_batch_events',
+      help: 'Events applied per database transaction by a consumer (1 when each goes alone)',
+      labelNames: ['topic', 'group'],
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers,
     });
     const sources = this.outboxSources;

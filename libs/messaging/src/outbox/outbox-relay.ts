@@ -169,6 +169,7 @@ export class OutboxRelay {
         LIMIT $1`,
       [this.opts.batchSize],
     );
+    this.opts.metrics.relayReads.inc({ service: this.opts.service, result: rows.length === 0 ? 'empty' : 'rows' });
     if (rows.length === 0) return 0;
     const started = process.hrtime.bigint();
     const producer = await this.ensureProducer();
