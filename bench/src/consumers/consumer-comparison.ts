@@ -38,25 +38,35 @@ export interface ConsumerComparison {
   runs: ConsumerRun[];
 }
 
-const WORKERS = {
-  ours: {
-    file: 'bench/src/consumers/our-consumer.worker.ts',
-    concurrency: 1,
-    description:
-      "EventConsumer: inbox + outbox (UnitOfWork), retries and DLQ, the services' default settings",
-  },
-  'ours-3-partitions': {
-    file: 'bench/src/consumers/our-consumer.worker.ts',
-    concurrency: 3,
-    description: 'the same with CONSUMER_CONCURRENCY=3: three partitions applied at once',
-  },
+/** Settings given to our consumer; absent: the services' defaults. */
+interface OurSettings {
+  batchSize?: number;
+  partitionsAtOnce?: number;
+}
+
+const WORKERS: Record<
+  'stock-nestjs' | 'ours-one-per-transaction' | 'ours',
+  { file: string; settings: OurSettings; description: string }
+> = {
   'stock-nestjs': {
     file: 'bench/src/consumers/stock-nest-consumer.worker.ts',
-    concurrency: 1,
+    settings: {},
     description:
       '@nestjs/microservices Kafka transport, @EventPattern, a TypeORM transaction per message',
   },
-} as const;
+  'ours-one-per-transaction': {
+    file: 'bench/src/consumers/our-consumer.worker.ts',
+    settings: { batchSize: 1, partitionsAtOnce: 1 },
+    description:
+      'our EventConsumer with CONSUMER_BATCH_SIZE=1 and CONSUMER_PARTITIONS_AT_ONCE=1: one event per transaction, as before batching',
+  },
+  ours: {
+    file: 'bench/src/consumers/our-consumer.worker.ts',
+    settings: {},
+    description:
+      "our EventConsumer (inbox + outbox, retries, DLQ) with the services' defaults: partitions' waiting events in one transaction",
+  },
+};
 
 /**
  * The same consumer work (consumer-work.ts) through our EventConsumer and through the stock
@@ -76,7 +86,7 @@ export async function consumerComparison(
   await fill(ctx, topic, o.events);
 
   const runs: ConsumerRun[] = [];
-  for (const variant of ['stock-nestjs', 'ours', 'ours-3-partitions'] as const) {
+  for (const variant of ['stock-nestjs', 'ours-one-per-transaction', 'ours'] as const) {
     const schema = await ctx.createSchema(`consumer_${variant}`);
     await migrate(ctx, schema);
     await ctx.quiet(`consumers: ${variant}`);
@@ -167,7 +177,12 @@ async function runWorker(
         BENCH_TOPIC: w.topic,
         BENCH_GROUP: w.group,
         BENCH_PREFIX: w.prefix,
-        BENCH_CONCURRENCY: String(WORKERS[variant].concurrency),
+        ...(WORKERS[variant].settings.batchSize
+          ? { BENCH_BATCH_SIZE: String(WORKERS[variant].settings.batchSize) }
+          : {}),
+        ...(WORKERS[variant].settings.partitionsAtOnce
+          ? { BENCH_PARTITIONS_AT_ONCE: String(WORKERS[variant].settings.partitionsAtOnce) }
+          : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     topics: [env.topic],
     handler: classifyAndRoute,
     sessionTimeoutMs: 10_000,
-    partitionsConsumedConcurrently: env.concurrency,
+    maxBatchSize: env.batchSize,
+    partitionsConsumedConcurrently: env.partitionsAtOnce,
   });
   process.once('SIGTERM', () => {
     void consumer

@@ -6,8 +6,9 @@ export interface WorkerEnv {
   topic: string;
   group: string;
   prefix: string;
-  /** Partitions applied at once (our consumer only). */
-  concurrency: number;
+  /** Our consumer's settings when not the services' defaults. */
+  batchSize?: number;
+  partitionsAtOnce?: number;
 }
 
 export function workerEnv(): WorkerEnv {
@@ -23,7 +24,8 @@ export function workerEnv(): WorkerEnv {
     topic: get('BENCH_TOPIC'),
     group: get('BENCH_GROUP'),
     prefix: get('BENCH_PREFIX'),
-    concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? '1'),
+    batchSize: optionalNumber('BENCH_BATCH_SIZE'),
+    partitionsAtOnce: optionalNumber('BENCH_PARTITIONS_AT_ONCE'),
   };
 }
 
@@ -44,4 +46,9 @@ export function reportAndExit(code = 0): void {
     `${JSON.stringify({ cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000 })}\n`,
   );
   process.exit(code);
+}
+
+function optionalNumber(name: string): number | undefined {
+  const value = process.env[name];
+  return value ? Number(value) : undefined;
 }

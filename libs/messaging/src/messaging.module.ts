@@ -33,7 +33,7 @@ export interface MessagingModuleOptions {
     retryBaseMs?: number;
     retryMaxMs?: number;
     partitionsConsumedConcurrently?: number;
-    /** Events per database transaction when several wait on a partition; 1 applies each alone. */
+    /** Events per database transaction at most, from all the partitions read at once; 1 applies each alone. */
     maxBatchSize?: number;
     sessionTimeoutMs?: number;
   };

@@ -79,7 +79,7 @@ export class PlatformModule {
             consumer: {
               sessionTimeoutMs: o.config.KAFKA_SESSION_TIMEOUT_MS,
               maxBatchSize: o.config.CONSUMER_BATCH_SIZE,
-              partitionsConsumedConcurrently: o.config.CONSUMER_CONCURRENCY,
+              partitionsConsumedConcurrently: o.config.CONSUMER_PARTITIONS_AT_ONCE,
             },
           }),
         }),

@@ -7,6 +7,7 @@ import { Transaction, UnitOfWork } from '../outbox/unit-of-work';
 import { createProducer } from '../kafka/kafka-factory';
 import { isTransientError, quoteIdent, schemaOf } from '../sql';
 import { DeadLetter, classifyFailure, deadLetterMessage } from './dead-letter';
+import { BatchQueue } from './batch-queue';
 import { Inbox } from './inbox';
 
 export interface EventContext {
@@ -38,10 +39,15 @@ export interface EventConsumerOptions {
   /** ms; first retry delay, doubled each time up to retryMaxMs. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /**
+   * Partitions consumed at once. Their waiting events are applied together, one transaction at
+   * a time for the whole consumer (see BatchQueue), so more partitions at once means larger
+   * transactions, not concurrent ones.
+   */
   partitionsConsumedConcurrently?: number;
   /**
-   * Events applied in one database transaction when a partition has several waiting; 1 applies
-   * each in its own transaction. Batching changes no outcome (see applyBatch), only the cost.
+   * Events applied in one database transaction at most; 1 applies each in its own transaction.
+   * Batching changes no outcome (see applyJobs), only the cost.
    */
   maxBatchSize?: number;
   /** ms */
@@ -56,7 +62,7 @@ const DEFAULTS = {
   maxAttempts: 5,
   retryBaseMs: 100,
   retryMaxMs: 30_000,
-  partitionsConsumedConcurrently: 1,
+  partitionsConsumedConcurrently: 8,
   maxBatchSize: 100,
   sessionTimeoutMs: 30_000,
 };
@@ -65,11 +71,21 @@ const COMMIT_EVERY_MESSAGES = 200;
 
 /** A message that parsed into a valid envelope, waiting in a batch. */
 interface Parsed {
+  topic: string;
+  partition: number;
   message: KafkaMessage;
   envelope: EventEnvelope<object>;
 }
 
-/** The error a batch failed with, and which of its events was being applied when it did. */
+/** One partition's waiting events, handed to the batch queue. */
+interface Job {
+  events: Parsed[];
+  /** false once the consumer stops or the partition was taken away (a rebalance) */
+  running: () => boolean;
+  heartbeat: () => Promise<void>;
+}
+
+/** The error a batch failed with, and which of a job's events was being applied when it did. */
 interface BatchFailure {
   index: number;
   error: unknown;
@@ -82,24 +98,28 @@ interface BatchFailure {
  * the offset. A crash anywhere redelivers the message and the inbox makes it a no-op.
  * Messages of one partition are applied strictly in order.
  *
- * Batches. When a partition has several events waiting, up to maxBatchSize of them are applied
- * in order in one transaction: one inbox lookup, the handlers, one outbox insert, one inbox
+ * Batches. The events waiting on the partitions being consumed (up to maxBatchSize) are applied
+ * in one transaction, each partition's in order: one inbox claim, the handlers, one outbox
  * insert, one commit, instead of those round trips and a WAL flush for every event (the
- * benchmark found them, not the handlers' work, bounding every consumer). If anything in a
- * batch fails, it rolls back and its events are applied again one per transaction, exactly as
- * without batching: the failing event is retried or dead-lettered on its own, the batch's try
- * counting as its first attempt.
+ * benchmark found them, not the handlers' work, bounding every consumer). One transaction runs
+ * at a time per consumer, as before. If anything in a batch fails, it rolls back and its events
+ * are applied again one per transaction, exactly as without batching: the failing event is
+ * retried or dead-lettered on its own, the batch's try counting as its first attempt.
  */
 export class EventConsumer {
   private readonly opts: EventConsumerOptions & typeof DEFAULTS;
   private readonly inboxTable: Inbox;
+  private readonly queue: BatchQueue<Job>;
   private consumer?: Consumer;
   private dlqProducer?: Producer;
   private crashed?: Error;
 
   constructor(options: EventConsumerOptions) {
-    this.opts = { ...DEFAULTS, ...options };
+    // An option given as undefined keeps its default.
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as EventConsumerOptions;
+    this.opts = { ...DEFAULTS, ...given };
     this.inboxTable = new Inbox(`${quoteIdent(schemaOf(options.dataSource))}.inbox_message`, options.groupId);
+    this.queue = new BatchQueue<Job>(this.opts.maxBatchSize, (jobs) => this.applyJobs(jobs));
   }
 
   get groupId(): string {
@@ -177,7 +197,7 @@ export class EventConsumer {
       const events = pending;
       pending = [];
       if (events.length === 0) return true;
-      const done = await this.applyBatch(topic, partition, events, heartbeat, running);
+      const done = await this.queue.submit({ events, running, heartbeat });
       for (let i = 0; i < done; i++) await applied(events[i].message);
       await heartbeat();
       return done === events.length;
@@ -185,7 +205,7 @@ export class EventConsumer {
     try {
       for (const message of batch.messages) {
         if (!running()) return;
-        const parsed = this.tryParse(topic, message);
+        const parsed = this.tryParse(topic, partition, message);
         if (parsed) {
           pending.push(parsed);
           if (pending.length >= this.opts.maxBatchSize && !(await flush())) return;
@@ -205,11 +225,11 @@ export class EventConsumer {
   }
 
   /** The valid envelope, or undefined: a malformed or invalid message takes the per-message path to the DLQ. */
-  private tryParse(topic: string, message: KafkaMessage): Parsed | undefined {
+  private tryParse(topic: string, partition: number, message: KafkaMessage): Parsed | undefined {
     try {
       const envelope = parseEnvelope(message);
       this.observeAge(topic, envelope);
-      return { message, envelope };
+      return { topic, partition, message, envelope };
     } catch {
       return undefined;
     }
@@ -223,94 +243,97 @@ export class EventConsumer {
   }
 
   /**
-   * Applies `events` (consecutive and valid, of one partition) in order; returns how many were
-   * applied: all, or fewer when the consumer is stopping. A single event takes the per-message
-   * path. Several share one transaction; on any failure it rolls back (nothing of the batch
-   * happened) and they are applied again one by one.
+   * Applies the jobs (each a partition's consecutive valid events) in order and returns how many
+   * events of each were applied: all, or fewer when its partition stops. A single event takes the
+   * per-message path. Several share one transaction; on any failure it rolls back (nothing of it
+   * happened) and every job's events are applied again one by one.
    */
-  private async applyBatch(
-    topic: string,
-    partition: number,
-    events: Parsed[],
-    heartbeat: () => Promise<void>,
-    running: () => boolean,
-  ): Promise<number> {
-    if (!running()) return 0;
-    if (events.length === 1) {
-      const [only] = events;
-      return (await this.processWithRetry(topic, partition, only.message, heartbeat, running, only)) ? 1 : 0;
+  private async applyJobs(jobs: Job[]): Promise<number[]> {
+    const all = jobs.flatMap((job, j) => job.events.map((event) => ({ j, event })));
+    if (all.length === 1) {
+      const [{ event }] = all;
+      const job = jobs[0];
+      if (!job.running()) return [0];
+      const { topic, partition, message } = event;
+      return [(await this.processWithRetry(topic, partition, message, job.heartbeat, job.running, event)) ? 1 : 0];
     }
     const group = this.opts.groupId;
     const started = process.hrtime.bigint();
-    const outcomes: Outcome[] = [];
-    let current = -1;
+    const applied = jobs.map(() => 0);
+    const stopped = jobs.map(() => false);
+    const outcomes: { event: Parsed; outcome: Outcome }[] = [];
+    let failedAt: { j: number; index: number } | undefined;
     let produced = 0;
     try {
       await this.opts.dataSource.transaction(async (manager) => {
         const claimed = await this.inboxTable.claim(
           manager,
-          events.map(({ envelope, message }) => ({ eventId: envelope.eventId, topic, partition, offset: message.offset })),
+          all.map(({ event: e }) => ({ eventId: e.envelope.eventId, topic: e.topic, partition: e.partition, offset: e.message.offset })),
         );
         produced = await this.opts.unitOfWork.runIn(manager, async (tx) => {
-          for (let i = 0; i < events.length; i++) {
-            // Stopping: what was applied commits; the rest is left for the next owner.
-            if (!running()) break;
-            const { envelope, message } = events[i];
+          for (const { j, event } of all) {
+            // A partition stopping (shutdown, rebalance): what was applied commits, the rest is
+            // left for its next owner.
+            if (stopped[j] || !jobs[j].running()) {
+              stopped[j] = true;
+              continue;
+            }
+            const { topic, partition, message, envelope } = event;
             // Applied before, or earlier in this very batch (an event sent twice): the first
             // copy takes the claim. PostgreSQL answers uuids in lower case.
             if (!claimed.delete(envelope.eventId.toLowerCase())) {
-              outcomes.push('duplicate');
+              outcomes.push({ event, outcome: 'duplicate' });
+              applied[j]++;
               continue;
             }
-            current = i;
+            failedAt = { j, index: applied[j] };
             await this.opts.handler(envelope, tx, { topic, partition, offset: message.offset });
-            current = -1;
-            outcomes.push('processed');
+            failedAt = undefined;
+            outcomes.push({ event, outcome: 'processed' });
+            applied[j]++;
           }
         });
-        // Claimed but left unapplied (stopping): they must not look applied.
+        // Claimed but left unapplied (a partition stopping): they must not look applied.
         await this.inboxTable.release(manager, [...claimed]);
       });
     } catch (err) {
       const failure = classifyFailure(err, 1, this.opts.maxAttempts, isTransientError(err));
       this.opts.logger.debug(
-        { err: failure.loggable, groupId: group, topic, partition, events: events.length },
+        { err: failure.loggable, groupId: group, events: all.length, partitions: jobs.length },
         'batch rolled back; applying its events one by one',
       );
-      const at = current >= 0 ? { index: current, error: err } : undefined;
-      return this.applyOneByOne(topic, partition, events, heartbeat, running, at);
+      const counts: number[] = [];
+      for (const [j, job] of jobs.entries()) {
+        const at = failedAt?.j === j ? { index: failedAt.index, error: err } : undefined;
+        counts.push(await this.applyOneByOne(job, at));
+      }
+      return counts;
     }
     // One transaction did the work of all: each event is charged an equal share of its time.
     const share = Number(process.hrtime.bigint() - started) / 1e9 / Math.max(1, outcomes.length);
-    this.opts.metrics.consumerBatchEvents.observe({ topic, group }, outcomes.length);
-    for (const outcome of outcomes) {
-      this.opts.metrics.consumed.inc({ topic, group, outcome });
-      this.opts.metrics.processingSeconds.observe({ topic, group }, share);
+    this.opts.metrics.consumerBatchEvents.observe({ group }, outcomes.length);
+    for (const { event, outcome } of outcomes) {
+      this.opts.metrics.consumed.inc({ topic: event.topic, group, outcome });
+      this.opts.metrics.processingSeconds.observe({ topic: event.topic, group }, share);
     }
     this.opts.unitOfWork.committed(produced);
-    for (let i = 0; i < outcomes.length; i++) {
-      const { envelope, message } = events[i];
+    for (const { event } of outcomes) {
+      const { topic, partition, message, envelope } = event;
       await this.opts.afterCommitHook?.(envelope, { topic, partition, offset: message.offset });
     }
-    return outcomes.length;
+    return applied;
   }
 
-  /** A failed batch's events, each in its own transaction with retries and the DLQ, in order. */
-  private async applyOneByOne(
-    topic: string,
-    partition: number,
-    events: Parsed[],
-    heartbeat: () => Promise<void>,
-    running: () => boolean,
-    failure: BatchFailure | undefined,
-  ): Promise<number> {
-    for (let i = 0; i < events.length; i++) {
-      if (!running()) return i;
+  /** A failed batch's events of one partition, each in its own transaction with retries and the DLQ, in order. */
+  private async applyOneByOne(job: Job, failure: BatchFailure | undefined): Promise<number> {
+    for (let i = 0; i < job.events.length; i++) {
+      if (!job.running()) return i;
       const first = failure?.index === i ? failure : undefined;
-      const { message } = events[i];
-      if (!(await this.processWithRetry(topic, partition, message, heartbeat, running, events[i], first))) return i;
+      const event = job.events[i];
+      const { topic, partition, message } = event;
+      if (!(await this.processWithRetry(topic, partition, message, job.heartbeat, job.running, event, first))) return i;
     }
-    return events.length;
+    return job.events.length;
   }
 
   /**
@@ -336,7 +359,7 @@ export class EventConsumer {
         if (attempt === 1 && firstFailure) throw firstFailure.error;
         const outcome = await this.processOnce(ctx, message, parsed?.envelope);
         this.opts.metrics.consumed.inc({ topic, group, outcome });
-        this.opts.metrics.consumerBatchEvents.observe({ topic, group }, 1);
+        this.opts.metrics.consumerBatchEvents.observe({ group }, 1);
         this.opts.metrics.processingSeconds.observe({ topic, group }, Number(process.hrtime.bigint() - started) / 1e9);
         return true;
       } catch (err) {

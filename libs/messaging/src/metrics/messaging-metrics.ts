@@ -25,7 +25,7 @@ export class MessagingMetrics {
   readonly outboxOldestAge: Gauge<'service'>;
   readonly relayPublishSeconds: Histogram<'service'>;
   readonly relayReads: Counter<'service' | 'result'>;
-  readonly consumerBatchEvents: Histogram<'topic' | 'group'>;
+  readonly consumerBatchEvents: Histogram<'group'>;
   private readonly outboxSources = new Map<string, () => Promise<OutboxStats>>();
 
   constructor(readonly registry: Registry = new Registry()) {
@@ -89,8 +89,8 @@ export class MessagingMetrics {
     });
     this.consumerBatchEvents = new Histogram({
       name: 'complaints_consumer_batch_events',
-      help: 'Events applied per database transaction by a consumer (1 when each goes alone)',
-      labelNames: ['topic', 'group'],
+      help: 'Events applied per database transaction by a consumer group, all its partitions together (1 when each goes alone)',
+      labelNames: ['group'],
       buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers,
     });

@@ -75,15 +75,14 @@ export class ServiceConfig {
   CONSUMER_BATCH_SIZE: number = 100;
 
   /**
-   * Partitions a consumer applies at once (kafkajs partitionsConsumedConcurrently). 1 keeps one
-   * transaction at a time per consumer. More overlaps one partition's database round trips with
-   * another's work, like more instances do; handlers that lock rows shared across complaints
-   * (investigation's handlers) may then deadlock between batches, which is retried but costs.
+   * Partitions a consumer reads at once (kafkajs partitionsConsumedConcurrently). Their waiting
+   * events go into the same transaction, one transaction at a time per consumer: a consumer of
+   * many partitions commits once per round of fetches instead of once per partition.
    */
   @IsInt()
   @Min(1)
-  @Max(16)
-  CONSUMER_CONCURRENCY: number = 1;
+  @Max(64)
+  CONSUMER_PARTITIONS_AT_ONCE: number = 8;
 
   /** Connections in the service's PostgreSQL pool. */
   @IsInt()
