@@ -1,9 +1,9 @@
 import { execFile } from 'child_process';
 import { mkdtemp, rm } from 'fs/promises';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { promisify } from 'util';
+import { freePort } from './free-port';
 
 const ROOT = resolve(__dirname, '../../..');
 const KAFKA_SH = resolve(ROOT, 'infra/kafka/kafka.sh');
@@ -66,17 +66,4 @@ export class PrivateKafkaBroker {
       },
     });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
-import { createServer } from 'net';
 import { resolve } from 'path';
+import { freePort } from './free-port';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -89,17 +89,4 @@ export class ServiceProcess {
     }
     throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.recentOutput()}`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
