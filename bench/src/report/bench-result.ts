@@ -123,12 +123,12 @@ function pipelineAim(r: BenchResult): Aim {
       shortBy: null,
     };
   const best = Math.max(
-    ...r.pipeline.runs.filter((x) => x.mode === 'max').map((x) => x.sustainedPerSec),
+    ...r.pipeline.runs.filter((x) => x.mode === 'max').map((x) => x.overallPerSec),
   );
   return {
     aim,
     target: `${AIMS.pipelineRate}/s`,
-    measured: `${best}/s sustained (best max-rate run)`,
+    measured: `${best}/s (best max-rate run: records over first submit to last record)`,
     met: best >= AIMS.pipelineRate,
     shortBy: shortBy(best, AIMS.pipelineRate),
   };

@@ -196,7 +196,7 @@ export function renderReport(r: BenchResult): string {
       '',
       `Handlers and customers played through the APIs with PipelineClient (each played user looks for its next step after ${p.settings.pollMs} ms, then backs off 1.5x up to 1 s; ` +
         `at most ${p.settings.maxInFlight} journeys at once; every tenth customer reopens once). ` +
-        'Sustained = sealed records per second over the last two thirds of the submit window (the pipeline full); overall = all records over first submit to last record.',
+        'Overall (the figure the aims and ratios use) = all sealed records over the time from the first submit to the last record; sustained = records per second over the last two thirds of the submit window, which reads low while queues still grow.',
       '',
     );
     out.push(

@@ -42,6 +42,8 @@ export interface BenchOptions {
     pollMs: number;
     halfRateRun: boolean;
     twoInstances: boolean;
+    /** Arrival rate of the latency run instead of half the measured maximum (to compare two commits at one rate). */
+    latencyRate?: number;
   };
 }
 
@@ -119,7 +121,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       );
     flags.set(m[1], m[2] ?? 'true');
   }
-  const known = new Set(['quick', 'only', 'profile', 'log-level', 'label']);
+  const known = new Set(['quick', 'only', 'profile', 'log-level', 'label', 'latency-rate']);
   for (const name of flags.keys())
     if (!known.has(name)) throw new Error(`unknown option --${name}`);
   const base = flags.has('quick') ? QUICK : FULL;
@@ -130,8 +132,21 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const label = flags.get('label');
   if (label !== undefined && !/^[a-z0-9-]+$/.test(label))
     throw new Error('--label takes lower-case letters, digits and dashes');
+  const latencyRate = flags.get('latency-rate');
+  if (latencyRate !== undefined && !(Number(latencyRate) > 0))
+    throw new Error('--latency-rate takes complaints per second');
   return {
     ...base,
+    // One stack, its maximum, then the given rate: a like-for-like latency comparison.
+    pipeline: latencyRate
+      ? {
+          ...base.pipeline,
+          partitions: [base.pipeline.partitions[0]],
+          twoInstances: false,
+          halfRateRun: true,
+          latencyRate: Number(latencyRate),
+        }
+      : base.pipeline,
     phases: phases as Phase[],
     profile: flags.has('profile'),
     // warn, as the end-to-end suite runs them: info logs one line per request and per event.
