@@ -19,6 +19,7 @@ rm -rf "$dir/bench"
 mkdir -p "$dir/bench"
 (cd "$root/bench" && tar --exclude=./results -cf - .) | (cd "$dir/bench" && tar -xf -)
 mkdir -p "$dir/bench/results"
+cp "$root/bench/results/.gitignore" "$dir/bench/results/"
 # Dependencies and the Kafka jars are shared, not reinstalled: npm ci in the worktree would
 # replace the shared node_modules. Workspace packages resolve through tsconfig paths, so the
 # worktree's own libs are the ones loaded.
