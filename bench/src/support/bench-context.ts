@@ -39,7 +39,10 @@ export class BenchContext {
     const host = new URL(databaseUrl).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost')
       throw new Error(`the benchmark runs against 127.0.0.1 only, not ${host}`);
-    return new BenchContext(brokers, databaseUrl);
+    const ctx = new BenchContext(brokers, databaseUrl);
+    // Registered first, so it runs last: after every consumer of the run has left its group.
+    ctx.onCleanup('delete the consumer groups of this run', () => ctx.deleteGroups());
+    return ctx;
   }
 
   /** A schema, topic prefix or group name of this run: bench_<label>_<run>_<random>. */
@@ -93,6 +96,21 @@ export class BenchContext {
       );
     else if (waitedMs > 1500)
       this.log(`waited ${Math.round(waitedMs / 1000)}s for other processes to finish`);
+  }
+
+  /** Every consumer group named by this run (the perf tools', the consumer workers', the stacks'). */
+  private async deleteGroups(): Promise<void> {
+    const admin = this.kafka('bench-admin').admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.listGroups();
+      const ours = groups
+        .map((g) => g.groupId)
+        .filter((g) => g.startsWith('bench_') && g.includes(`_${this.runId}_`));
+      if (ours.length > 0) await admin.deleteGroups(ours);
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   onCleanup(what: string, run: () => Promise<void>): void {
