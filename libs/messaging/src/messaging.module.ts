@@ -119,15 +119,21 @@ export class MessagingModule {
       module: MessagingModule,
       imports: options.imports ?? [],
       providers: [
-        { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: MESSAGING_OPTIONS,
+          useFactory: options.useFactory,
+          inject: options.inject ?? [],
+        },
         {
           provide: MESSAGING_LOGGER,
-          useFactory: (o: MessagingModuleOptions) => o.logger ?? pino({ base: { service: o.service } }),
+          useFactory: (o: MessagingModuleOptions) =>
+            o.logger ?? pino({ base: { service: o.service } }),
           inject: [MESSAGING_OPTIONS],
         },
         {
           provide: MessagingMetrics,
-          useFactory: (o: MessagingModuleOptions) => new MessagingMetrics(o.registry ?? new Registry()),
+          useFactory: (o: MessagingModuleOptions) =>
+            new MessagingMetrics(o.registry ?? new Registry()),
           inject: [MESSAGING_OPTIONS],
         },
         {
@@ -138,19 +144,50 @@ export class MessagingModule {
         },
         {
           provide: OutboxRelay,
-          useFactory: (o: MessagingModuleOptions, kafka: Kafka, logger: Logger, metrics: MessagingMetrics, ds: DataSource) =>
-            new OutboxRelay({ ...o.relay, dataSource: ds, kafka, service: o.service, logger, metrics }),
-          inject: [MESSAGING_OPTIONS, KAFKA, MESSAGING_LOGGER, MessagingMetrics, getDataSourceToken()],
+          useFactory: (
+            o: MessagingModuleOptions,
+            kafka: Kafka,
+            logger: Logger,
+            metrics: MessagingMetrics,
+            ds: DataSource,
+          ) =>
+            new OutboxRelay({
+              ...o.relay,
+              dataSource: ds,
+              kafka,
+              service: o.service,
+              logger,
+              metrics,
+            }),
+          inject: [
+            MESSAGING_OPTIONS,
+            KAFKA,
+            MESSAGING_LOGGER,
+            MessagingMetrics,
+            getDataSourceToken(),
+          ],
         },
         {
           provide: UnitOfWork,
           useFactory: (o: MessagingModuleOptions, ds: DataSource, relay: OutboxRelay) =>
-            new UnitOfWork({ dataSource: ds, topicPrefix: o.topicPrefix, onCommitted: () => relay.wake() }),
+            new UnitOfWork({
+              dataSource: ds,
+              topicPrefix: o.topicPrefix,
+              onCommitted: () => relay.wake(),
+            }),
           inject: [MESSAGING_OPTIONS, getDataSourceToken(), OutboxRelay],
         },
         ConsumerHost,
       ],
-      exports: [MESSAGING_OPTIONS, MESSAGING_LOGGER, MessagingMetrics, KAFKA, OutboxRelay, UnitOfWork, ConsumerHost],
+      exports: [
+        MESSAGING_OPTIONS,
+        MESSAGING_LOGGER,
+        MessagingMetrics,
+        KAFKA,
+        OutboxRelay,
+        UnitOfWork,
+        ConsumerHost,
+      ],
     };
   }
 }

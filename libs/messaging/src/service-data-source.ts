@@ -24,4 +24,3 @@ export function serviceDataSourceOptions(p: ServiceDataSourceParams): DataSource
     extra: { options: `-c search_path="${p.schema}"`, max: p.poolSize },
   };
 }
-

@@ -22,7 +22,14 @@ const TRANSIENT_PG_CODES = new Set([
   '57P03', // cannot_connect_now
 ]);
 
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * True for failures that a retry can cure: the database or broker unreachable, restarting,
@@ -30,15 +37,31 @@ const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
  */
 export function isTransientError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: unknown; retriable?: unknown; message?: unknown; driverError?: unknown; name?: unknown };
+  const e = err as {
+    code?: unknown;
+    retriable?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    name?: unknown;
+  };
   if (e.driverError && isTransientError(e.driverError)) return true;
   if (typeof e.code === 'string') {
     if (TRANSIENT_PG_CODES.has(e.code) || e.code.startsWith('08')) return true;
     if (TRANSIENT_NODE_CODES.has(e.code)) return true;
   }
   if (e.retriable === true) return true;
-  if (typeof e.name === 'string' && e.name.startsWith('KafkaJS') && e.name !== 'KafkaJSNonRetriableError') return true;
-  if (typeof e.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)) {
+  if (
+    typeof e.name === 'string' &&
+    e.name.startsWith('KafkaJS') &&
+    e.name !== 'KafkaJSNonRetriableError'
+  )
+    return true;
+  if (
+    typeof e.message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      e.message,
+    )
+  ) {
     return true;
   }
   return false;

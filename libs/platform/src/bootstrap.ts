@@ -5,9 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ConsumerHost } from '@complaints/messaging';
 import { shapeProblem } from './http/json-body-shape';
-import { PROBLEM_CONTENT_TYPE } from './http/problem';
-import { toProblem } from './http/problem-details.filter';
-import { RequestValidationException, requestValidationPipe } from './http/request-validation';
+import { replyWithFieldProblem } from './http/reply-field-problem';
+import { requestValidationPipe } from './http/request-validation';
 
 export interface ServiceAppOptions {
   title: string;
@@ -31,9 +30,7 @@ export async function createServiceApp(
   // Every JSON body is checked for shape before validation walks it (json-body-shape.ts).
   adapter.getInstance().addHook('preValidation', async (request, reply) => {
     const shape = shapeProblem(request.body);
-    if (!shape) return undefined;
-    const body = { ...toProblem(new RequestValidationException([shape])), instance: request.url };
-    return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    return shape ? replyWithFieldProblem(request, reply, shape) : undefined;
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,

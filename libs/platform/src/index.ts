@@ -7,6 +7,7 @@ export * from './http/domain.error';
 export * from './http/json-body-shape';
 export * from './http/problem';
 export * from './http/problem-details.filter';
+export * from './http/reply-field-problem';
 export * from './http/request-validation';
 export * from './logging/logger.options';
 export * from './metrics/metrics.controller';

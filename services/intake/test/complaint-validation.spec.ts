@@ -4,12 +4,13 @@ import {
   FieldProblem,
   requestValidationPipe,
   RequestValidationException,
+  shapeProblem,
 } from '@complaints/platform';
 import { newComplaint } from '../src/complaints/complaint.factory';
 import { complaintReceivedEvent } from '../src/complaints/complaint-received.event';
 import { CreateComplaintDto } from '../src/complaints/dto/create-complaint.dto';
 import { complaintRuleProblems } from '../src/complaints/validation/complaint-request.rules';
-import { shapeProblem } from '../src/http/json-body-shape.hook';
+import { objectBodyProblem } from '../src/http/json-body-shape.hook';
 import {
   aValidRequest,
   ALL_FIELDS,
@@ -26,7 +27,7 @@ type Outcome = { ok: true; dto: CreateComplaintDto } | { ok: false; problems: Fi
 
 /** What intake does with a parsed body before storing it: shape, fields, then cross-field rules. */
 async function validate(body: unknown): Promise<Outcome> {
-  const shape = shapeProblem(body);
+  const shape = objectBodyProblem(body) ?? shapeProblem(body);
   if (shape) return { ok: false, problems: [shape] };
   try {
     const dto = (await pipe.transform(body, {

@@ -11,7 +11,11 @@ describe('BatchQueue: partitions share transactions', () => {
       groups.push(jobs.map((j) => j.events));
       return jobs.map((j) => j.events.length);
     });
-    const results = await Promise.all([queue.submit({ events: ['a1', 'a2'] }), queue.submit({ events: ['b1'] }), queue.submit({ events: ['c1'] })]);
+    const results = await Promise.all([
+      queue.submit({ events: ['a1', 'a2'] }),
+      queue.submit({ events: ['b1'] }),
+      queue.submit({ events: ['c1'] }),
+    ]);
     expect(results).toEqual([2, 1, 1]);
     expect(groups).toEqual([[['a1', 'a2'], ['b1'], ['c1']]]);
   });
@@ -39,6 +43,8 @@ describe('BatchQueue: partitions share transactions', () => {
       return jobs.map(() => 0);
     });
     await expect(queue.submit({ events: ['x'] })).resolves.toBe(0);
-    await expect(Promise.all([queue.submit({ events: ['boom'] }), queue.submit({ events: ['y'] })])).rejects.toThrow('broker away');
+    await expect(
+      Promise.all([queue.submit({ events: ['boom'] }), queue.submit({ events: ['y'] })]),
+    ).rejects.toThrow('broker away');
   });
 });

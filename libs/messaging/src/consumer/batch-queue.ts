@@ -7,7 +7,11 @@
  * archiving) pays one commit per round of fetches instead of one per partition.
  */
 export class BatchQueue<J extends { events: readonly unknown[] }> {
-  private readonly waiting: { job: J; resolve: (applied: number) => void; reject: (err: unknown) => void }[] = [];
+  private readonly waiting: {
+    job: J;
+    resolve: (applied: number) => void;
+    reject: (err: unknown) => void;
+  }[] = [];
   private draining = false;
 
   constructor(
@@ -32,7 +36,11 @@ export class BatchQueue<J extends { events: readonly unknown[] }> {
       for (let first = this.waiting.shift(); first; first = this.waiting.shift()) {
         const group = [first];
         let events = first.job.events.length;
-        for (let next = this.waiting[0]; next && events + next.job.events.length <= this.maxEvents; next = this.waiting[0]) {
+        for (
+          let next = this.waiting[0];
+          next && events + next.job.events.length <= this.maxEvents;
+          next = this.waiting[0]
+        ) {
           this.waiting.shift();
           events += next.job.events.length;
           group.push(next);

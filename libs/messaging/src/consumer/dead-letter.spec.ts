@@ -4,23 +4,40 @@ import { isTransientError } from '../sql';
 
 describe('what a consumer does with a failure', () => {
   it('dead-letters an event that breaks its contract at once', () => {
-    const err = Object.assign(new Error('payload.channel must be one of ...'), { code: 'CONTRACT.INVALID' });
-    expect(classifyFailure(err, 1, 5, false)).toMatchObject({ deadLetter: true, code: 'CONTRACT.INVALID' });
+    const err = Object.assign(new Error('payload.channel must be one of ...'), {
+      code: 'CONTRACT.INVALID',
+    });
+    expect(classifyFailure(err, 1, 5, false)).toMatchObject({
+      deadLetter: true,
+      code: 'CONTRACT.INVALID',
+    });
   });
 
   it('dead-letters a PermanentEventError at once with its code', () => {
     const err = new PermanentEventError('CASE.ALREADY_DECIDED', 'the case is closed');
-    expect(classifyFailure(err, 1, 5, false)).toMatchObject({ deadLetter: true, code: 'CASE.ALREADY_DECIDED' });
+    expect(classifyFailure(err, 1, 5, false)).toMatchObject({
+      deadLetter: true,
+      code: 'CASE.ALREADY_DECIDED',
+    });
   });
 
   it('retries a transient failure however many attempts it took', () => {
-    expect(classifyFailure(new Error('down'), 50, 5, true)).toMatchObject({ deadLetter: false, transient: true });
+    expect(classifyFailure(new Error('down'), 50, 5, true)).toMatchObject({
+      deadLetter: false,
+      transient: true,
+    });
   });
 
   it('retries a bug up to the attempt limit, then dead-letters it', () => {
     const bug = new TypeError('x is undefined');
-    expect(classifyFailure(bug, 4, 5, false)).toMatchObject({ deadLetter: false, transient: false });
-    expect(classifyFailure(bug, 5, 5, false)).toMatchObject({ deadLetter: true, code: 'HANDLER.FAILED' });
+    expect(classifyFailure(bug, 4, 5, false)).toMatchObject({
+      deadLetter: false,
+      transient: false,
+    });
+    expect(classifyFailure(bug, 5, 5, false)).toMatchObject({
+      deadLetter: true,
+      code: 'HANDLER.FAILED',
+    });
   });
 
   it('never puts more than 1000 characters of an error message in a header', () => {

@@ -19,13 +19,21 @@ const MAX_ERROR_MESSAGE = 1000;
  * long as they last. Anything else is a bug or an unexpected state: retried up to
  * maxAttempts, then dead-lettered so the partition moves on.
  */
-export function classifyFailure(err: unknown, attempt: number, maxAttempts: number, transient: boolean): DeadLetter {
+export function classifyFailure(
+  err: unknown,
+  attempt: number,
+  maxAttempts: number,
+  transient: boolean,
+): DeadLetter {
   const e = (err ?? {}) as { name?: string; code?: unknown; message?: string };
   const name = e.name ?? 'Error';
-  const code = typeof e.code === 'string' && /^[A-Z_]+\.[A-Z_.]+$/.test(e.code) ? e.code : 'HANDLER.FAILED';
+  const code =
+    typeof e.code === 'string' && /^[A-Z_]+\.[A-Z_.]+$/.test(e.code) ? e.code : 'HANDLER.FAILED';
   const loggable = { name, code, message: String(e.message ?? err).slice(0, MAX_ERROR_MESSAGE) };
   const permanent =
-    err instanceof PermanentEventError || code.startsWith('CONTRACT.') || code === 'MESSAGE.MALFORMED';
+    err instanceof PermanentEventError ||
+    code.startsWith('CONTRACT.') ||
+    code === 'MESSAGE.MALFORMED';
   if (permanent) return { deadLetter: true, transient: false, code, loggable };
   if (transient) return { deadLetter: false, transient: true, code: 'TRANSIENT', loggable };
   return { deadLetter: attempt >= maxAttempts, transient: false, code, loggable };

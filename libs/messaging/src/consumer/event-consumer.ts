@@ -1,7 +1,12 @@
 import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { ContractValidationError, dlqTopic, EventEnvelope, validateEnvelope } from '@complaints/contracts';
+import {
+  ContractValidationError,
+  dlqTopic,
+  EventEnvelope,
+  validateEnvelope,
+} from '@complaints/contracts';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { Transaction, UnitOfWork } from '../outbox/unit-of-work';
 import { createProducer } from '../kafka/kafka-factory';
@@ -9,6 +14,7 @@ import { isTransientError, quoteIdent, schemaOf } from '../sql';
 import { DeadLetter, classifyFailure, deadLetterMessage } from './dead-letter';
 import { BatchQueue } from './batch-queue';
 import { Inbox } from './inbox';
+import { withDefaults } from '../with-defaults';
 
 export interface EventContext {
   topic: string;
@@ -21,7 +27,11 @@ export interface EventContext {
  * events it publishes through `tx` commit with it. It throws to refuse the event (never
  * swallows a failure): a transient error is retried, PermanentEventError goes to the DLQ.
  */
-export type EventHandler = (event: EventEnvelope<object>, tx: Transaction, ctx: EventContext) => Promise<void>;
+export type EventHandler = (
+  event: EventEnvelope<object>,
+  tx: Transaction,
+  ctx: EventContext,
+) => Promise<void>;
 
 export interface EventConsumerOptions {
   dataSource: DataSource;
@@ -115,10 +125,11 @@ export class EventConsumer {
   private crashed?: Error;
 
   constructor(options: EventConsumerOptions) {
-    // An option given as undefined keeps its default.
-    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as EventConsumerOptions;
-    this.opts = { ...DEFAULTS, ...given };
-    this.inboxTable = new Inbox(`${quoteIdent(schemaOf(options.dataSource))}.inbox_message`, options.groupId);
+    this.opts = withDefaults(DEFAULTS, options);
+    this.inboxTable = new Inbox(
+      `${quoteIdent(schemaOf(options.dataSource))}.inbox_message`,
+      options.groupId,
+    );
     this.queue = new BatchQueue<Job>(this.opts.maxBatchSize, (jobs) => this.applyJobs(jobs));
   }
 
@@ -136,10 +147,17 @@ export class EventConsumer {
     const { kafka, groupId, topics, partitionsConsumedConcurrently, sessionTimeoutMs } = this.opts;
     this.dlqProducer = createProducer(kafka);
     await this.dlqProducer.connect();
-    const consumer = kafka.consumer({ groupId, sessionTimeout: sessionTimeoutMs, heartbeatInterval: 3000 });
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: sessionTimeoutMs,
+      heartbeatInterval: 3000,
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
-      this.opts.logger.error({ err: payload.error, groupId, restart: payload.restart }, 'consumer crashed');
+      this.opts.logger.error(
+        { err: payload.error, groupId, restart: payload.restart },
+        'consumer crashed',
+      );
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.opts.logger.info(
@@ -170,7 +188,8 @@ export class EventConsumer {
   }
 
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } =
+      payload;
     const { topic, partition } = batch;
     const running = (): boolean => isRunning() && !isStale();
     let uncommitted: string | undefined;
@@ -255,7 +274,11 @@ export class EventConsumer {
       const job = jobs[0];
       if (!job.running()) return [0];
       const { topic, partition, message } = event;
-      return [(await this.processWithRetry(topic, partition, message, job.heartbeat, job.running, event)) ? 1 : 0];
+      return [
+        (await this.processWithRetry(topic, partition, message, job.heartbeat, job.running, event))
+          ? 1
+          : 0,
+      ];
     }
     const group = this.opts.groupId;
     const started = process.hrtime.bigint();
@@ -268,7 +291,12 @@ export class EventConsumer {
       await this.opts.dataSource.transaction(async (manager) => {
         const claimed = await this.inboxTable.claim(
           manager,
-          all.map(({ event: e }) => ({ eventId: e.envelope.eventId, topic: e.topic, partition: e.partition, offset: e.message.offset })),
+          all.map(({ event: e }) => ({
+            eventId: e.envelope.eventId,
+            topic: e.topic,
+            partition: e.partition,
+            offset: e.message.offset,
+          })),
         );
         produced = await this.opts.unitOfWork.runIn(manager, async (tx) => {
           for (const { j, event } of all) {
@@ -331,7 +359,18 @@ export class EventConsumer {
       const first = failure?.index === i ? failure : undefined;
       const event = job.events[i];
       const { topic, partition, message } = event;
-      if (!(await this.processWithRetry(topic, partition, message, job.heartbeat, job.running, event, first))) return i;
+      if (
+        !(await this.processWithRetry(
+          topic,
+          partition,
+          message,
+          job.heartbeat,
+          job.running,
+          event,
+          first,
+        ))
+      )
+        return i;
     }
     return job.events.length;
   }
@@ -360,7 +399,10 @@ export class EventConsumer {
         const outcome = await this.processOnce(ctx, message, parsed?.envelope);
         this.opts.metrics.consumed.inc({ topic, group, outcome });
         this.opts.metrics.consumerBatchEvents.observe({ group }, 1);
-        this.opts.metrics.processingSeconds.observe({ topic, group }, Number(process.hrtime.bigint() - started) / 1e9);
+        this.opts.metrics.processingSeconds.observe(
+          { topic, group },
+          Number(process.hrtime.bigint() - started) / 1e9,
+        );
         return true;
       } catch (err) {
         const failure = classifyFailure(err, attempt, this.opts.maxAttempts, isTransientError(err));
@@ -368,10 +410,25 @@ export class EventConsumer {
           await this.deadLetter(ctx, message, failure, attempt);
           return true;
         }
-        this.opts.metrics.retries.inc({ topic, group, kind: failure.transient ? 'transient' : 'error' });
-        const delay = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** Math.min(attempt - 1, 16));
+        this.opts.metrics.retries.inc({
+          topic,
+          group,
+          kind: failure.transient ? 'transient' : 'error',
+        });
+        const delay = Math.min(
+          this.opts.retryMaxMs,
+          this.opts.retryBaseMs * 2 ** Math.min(attempt - 1, 16),
+        );
         this.opts.logger.warn(
-          { err: failure.loggable, groupId: group, topic, partition, offset: message.offset, attempt, retryInMs: delay },
+          {
+            err: failure.loggable,
+            groupId: group,
+            topic,
+            partition,
+            offset: message.offset,
+            attempt,
+            retryInMs: delay,
+          },
           'event failed; retrying',
         );
         if (!isRunning()) return false;
@@ -382,16 +439,27 @@ export class EventConsumer {
     }
   }
 
-  private async processOnce(ctx: EventContext, message: KafkaMessage, parsed?: EventEnvelope<object>): Promise<Outcome> {
+  private async processOnce(
+    ctx: EventContext,
+    message: KafkaMessage,
+    parsed?: EventEnvelope<object>,
+  ): Promise<Outcome> {
     const envelope = parsed ?? parseEnvelope(message);
     if (!parsed) this.observeAge(ctx.topic, envelope);
     let produced = 0;
     // The inbox row is claimed first: a member applying the same event at the same moment (a
     // rebalance race) waits on it, then finds it taken; a failure rolls the claim back.
     const duplicate = await this.opts.dataSource.transaction(async (manager) => {
-      const entry = { eventId: envelope.eventId, topic: ctx.topic, partition: ctx.partition, offset: ctx.offset };
+      const entry = {
+        eventId: envelope.eventId,
+        topic: ctx.topic,
+        partition: ctx.partition,
+        offset: ctx.offset,
+      };
       if ((await this.inboxTable.claim(manager, [entry])).size === 0) return true;
-      produced = await this.opts.unitOfWork.runIn(manager, (tx) => this.opts.handler(envelope, tx, ctx));
+      produced = await this.opts.unitOfWork.runIn(manager, (tx) =>
+        this.opts.handler(envelope, tx, ctx),
+      );
       return false;
     });
     if (duplicate) return 'duplicate';
@@ -400,7 +468,12 @@ export class EventConsumer {
     return 'processed';
   }
 
-  private async deadLetter(ctx: EventContext, message: KafkaMessage, failure: DeadLetter, attempts: number): Promise<void> {
+  private async deadLetter(
+    ctx: EventContext,
+    message: KafkaMessage,
+    failure: DeadLetter,
+    attempts: number,
+  ): Promise<void> {
     const { topic, partition, offset } = ctx;
     const group = this.opts.groupId;
     const producer = this.dlqProducer;
@@ -415,7 +488,15 @@ export class EventConsumer {
     this.opts.metrics.deadLettered.inc({ topic, group, reason: failure.code });
     this.opts.metrics.consumed.inc({ topic, group, outcome: 'dead_lettered' });
     this.opts.logger.error(
-      { err: failure.loggable, groupId: group, topic, partition, offset, code: failure.code, attempts },
+      {
+        err: failure.loggable,
+        groupId: group,
+        topic,
+        partition,
+        offset,
+        code: failure.code,
+        attempts,
+      },
       'event sent to the dead-letter topic',
     );
   }
@@ -442,7 +523,6 @@ export class MalformedMessageError extends Error {
     this.name = 'MalformedMessageError';
   }
 }
-
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

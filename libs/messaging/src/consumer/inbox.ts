@@ -51,9 +51,9 @@ export class Inbox {
   /** Gives back claims of events this transaction did not apply after all (a consumer stopping mid-batch). */
   async release(manager: EntityManager, eventIds: string[]): Promise<void> {
     if (eventIds.length === 0) return;
-    await manager.query(`DELETE FROM ${this.table} WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`, [
-      this.groupId,
-      eventIds,
-    ]);
+    await manager.query(
+      `DELETE FROM ${this.table} WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`,
+      [this.groupId, eventIds],
+    );
   }
 }

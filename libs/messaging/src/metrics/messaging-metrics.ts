@@ -1,7 +1,9 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from milliseconds of processing up to minutes of waiting. */
-const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+const LATENCY_BUCKETS = [
+  0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300,
+];
 
 export interface OutboxStats {
   backlog: number;
@@ -98,7 +100,10 @@ export class MessagingMetrics {
     const collectStats = async (): Promise<Map<string, OutboxStats>> => {
       const stats = new Map<string, OutboxStats>();
       for (const [service, source] of sources) {
-        stats.set(service, await source().catch(() => ({ backlog: Number.NaN, oldestAgeSeconds: Number.NaN })));
+        stats.set(
+          service,
+          await source().catch(() => ({ backlog: Number.NaN, oldestAgeSeconds: Number.NaN })),
+        );
       }
       return stats;
     };

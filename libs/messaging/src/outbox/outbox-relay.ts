@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { MessagingMetrics, OutboxStats } from '../metrics/messaging-metrics';
 import { quoteIdent, schemaOf } from '../sql';
 import { createProducer } from '../kafka/kafka-factory';
+import { withDefaults } from '../with-defaults';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -34,7 +35,12 @@ interface PendingRow {
   payload: string;
 }
 
-const DEFAULTS = { batchSize: 500, pollIntervalMs: 500, leaderRetryMs: 1000, sentRetentionMs: 24 * 3600 * 1000 };
+const DEFAULTS = {
+  batchSize: 500,
+  pollIntervalMs: 500,
+  leaderRetryMs: 1000,
+  sentRetentionMs: 24 * 3600 * 1000,
+};
 /** Delays (ms) for re-reading after a wake-up that found rows not yet visible. */
 const WAKE_RECHECK_MS = [5, 10, 25, 50, 100];
 const MAX_BACKOFF_MS = 10_000;
@@ -73,7 +79,7 @@ export class OutboxRelay {
   private lastCleanup = 0;
 
   constructor(options: OutboxRelayOptions) {
-    this.opts = { ...DEFAULTS, ...stripUndefined(options) } as OutboxRelayOptions & typeof DEFAULTS;
+    this.opts = withDefaults(DEFAULTS, options);
     const schema = schemaOf(options.dataSource);
     this.table = `${quoteIdent(schema)}.outbox_message`;
     this.lockKey = `outbox-relay:${schema}`;
@@ -169,15 +175,19 @@ export class OutboxRelay {
         LIMIT $1`,
       [this.opts.batchSize],
     );
-    this.opts.metrics.relayReads.inc({ service: this.opts.service, result: rows.length === 0 ? 'empty' : 'rows' });
+    this.opts.metrics.relayReads.inc({
+      service: this.opts.service,
+      result: rows.length === 0 ? 'empty' : 'rows',
+    });
     if (rows.length === 0) return 0;
     const started = process.hrtime.bigint();
     const producer = await this.ensureProducer();
     await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
     await this.opts.afterPublishHook?.(rows.map((r) => r.event_id));
-    await this.opts.dataSource.query(`UPDATE ${this.table} SET sent_at = now() WHERE id = ANY($1::bigint[])`, [
-      rows.map((r) => r.id),
-    ]);
+    await this.opts.dataSource.query(
+      `UPDATE ${this.table} SET sent_at = now() WHERE id = ANY($1::bigint[])`,
+      [rows.map((r) => r.id)],
+    );
     for (const row of rows) this.opts.metrics.produced.inc({ topic: row.topic });
     this.opts.metrics.relayPublishSeconds.observe(
       { service: this.opts.service },
@@ -203,16 +213,20 @@ export class OutboxRelay {
       this.leader = false;
     });
     await client.connect();
-    const { rows } = await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS acquired', [
-      this.lockKey,
-    ]);
+    const { rows } = await client.query(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS acquired',
+      [this.lockKey],
+    );
     if (!rows[0].acquired) {
       await client.end().catch(() => undefined);
       return false;
     }
     this.lockClient = client;
     this.leader = true;
-    this.opts.logger.info({ service: this.opts.service }, 'outbox relay is the publisher for this schema');
+    this.opts.logger.info(
+      { service: this.opts.service },
+      'outbox relay is the publisher for this schema',
+    );
     return true;
   }
 
@@ -252,7 +266,11 @@ function groupByTopic(rows: PendingRow[]): TopicMessages[] {
   for (const row of rows) {
     let messages = byTopic.get(row.topic);
     if (!messages) byTopic.set(row.topic, (messages = []));
-    messages.push({ key: row.message_key, value: row.payload, headers: { ...row.headers, 'event-id': row.event_id } });
+    messages.push({
+      key: row.message_key,
+      value: row.payload,
+      headers: { ...row.headers, 'event-id': row.event_id },
+    });
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
@@ -276,8 +294,4 @@ function connectionConfig(dataSource: DataSource): ConstructorParameters<typeof 
     database: o.database,
     application_name: 'outbox-relay-leader',
   };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
