@@ -26,7 +26,10 @@ export default [
         },
       ],
       'no-console': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       // Config classes annotate property types: class-transformer converts env strings by them.
       '@typescript-eslint/no-inferrable-types': ['error', { ignoreProperties: true }],

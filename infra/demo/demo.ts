@@ -17,9 +17,13 @@ import {
 
 async function checkRunning(urls: PipelineUrls): Promise<void> {
   for (const [name, url] of Object.entries(urls)) {
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok).catch(() => false);
+    const ready = await fetch(`${url}/health/ready`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (!ready) {
-      console.error(`${name} does not answer at ${url}: start the pipeline with \`npm start\` first.`);
+      console.error(
+        `${name} does not answer at ${url}: start the pipeline with \`npm start\` first.`,
+      );
       process.exit(1);
     }
   }
@@ -61,7 +65,11 @@ async function main(): Promise<void> {
         200,
       );
       const status = await client.status(accepted.id);
-      const classification = archived['classification'] as { category: string; department: string; greenChannel: boolean };
+      const classification = archived['classification'] as {
+        category: string;
+        department: string;
+        greenChannel: boolean;
+      };
       return {
         reference: accepted.referenceNumber,
         subject: sample.subject.slice(0, 28),
@@ -75,7 +83,9 @@ async function main(): Promise<void> {
     }),
   );
   console.table(rows);
-  console.log('\nEvery complaint went intake -> classification -> investigation -> feedback -> archive.');
+  console.log(
+    '\nEvery complaint went intake -> classification -> investigation -> feedback -> archive.',
+  );
   console.log(`Look one up: curl ${urls.archiving}/v1/archive/<id>`);
   console.log(
     `  or its status: curl -H "authorization: Bearer $(cat .data/intake-demo.key)" ${urls.intake}/v1/complaints/<id>`,

@@ -101,7 +101,6 @@ export async function waitForKafka(
   }
 }
 
-
 async function currentConfigs(
   admin: Admin,
   topics: string[],

@@ -6,7 +6,14 @@
  */
 import { ChildProcess, execFile, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'fs';
 import { resolve } from 'path';
 import { promisify } from 'util';
 import { SERVICE_DATABASES, COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
@@ -63,7 +70,15 @@ async function ensureDemoKey(intakeUrl: string): Promise<void> {
   }
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['-r', '@swc-node/register', 'services/intake/src/cli/intake-key.cli.ts', 'create', '--system', 'demo', '--json'],
+    [
+      '-r',
+      '@swc-node/register',
+      'services/intake/src/cli/intake-key.cli.ts',
+      'create',
+      '--system',
+      'demo',
+      '--json',
+    ],
     { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl('intake') } },
   );
   writeFileSync(DEMO_KEY_FILE, `${(JSON.parse(stdout) as { key: string }).key}\n`, { mode: 0o600 });
@@ -93,7 +108,8 @@ async function main(): Promise<void> {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     child.on('exit', (code, signal) => {
-      if (!stopping) console.log(`${db.service} exited (${signal ?? code}); see .data/logs/${db.service}.log`);
+      if (!stopping)
+        console.log(`${db.service} exited (${signal ?? code}); see .data/logs/${db.service}.log`);
     });
     running.push({ service: db.service, port: db.port, child });
   }
@@ -123,17 +139,24 @@ async function main(): Promise<void> {
   await Promise.all(running.map((r) => waitReady(r)));
   console.log('\nThe complaint pipeline is running (Ctrl-C stops it):');
   for (const r of running) {
-    console.log(`  ${r.service.padEnd(15)} http://${host}:${r.port}   docs http://${host}:${r.port}/docs`);
+    console.log(
+      `  ${r.service.padEnd(15)} http://${host}:${r.port}   docs http://${host}:${r.port}/docs`,
+    );
   }
   console.log(`  logs            ${logDir}/<service>.log`);
   const intake = running.find((r) => r.service === 'intake');
   if (intake && intake.child.exitCode === null) {
     await ensureDemoKey(`http://${host}:${intake.port}`).then(
       () => console.log(`  demo API key    ${DEMO_KEY_FILE} (calling system "demo")`),
-      (err: unknown) => console.log(`could not make the demo's intake API key: ${err instanceof Error ? err.message : err}`),
+      (err: unknown) =>
+        console.log(
+          `could not make the demo's intake API key: ${err instanceof Error ? err.message : err}`,
+        ),
     );
   }
-  console.log('Intake needs an API key per calling system: npm run intake:key -- create --system NAME');
+  console.log(
+    'Intake needs an API key per calling system: npm run intake:key -- create --system NAME',
+  );
   console.log('Try it: npm run demo');
 }
 
@@ -149,7 +172,9 @@ async function waitReady(r: Running): Promise<void> {
     }
     await new Promise((done) => setTimeout(done, 500));
   }
-  console.log(`${r.service} is not ready after ${READY_TIMEOUT_MS / 1000}s; see .data/logs/${r.service}.log`);
+  console.log(
+    `${r.service} is not ready after ${READY_TIMEOUT_MS / 1000}s; see .data/logs/${r.service}.log`,
+  );
 }
 
 void main();

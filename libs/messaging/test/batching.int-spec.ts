@@ -10,7 +10,9 @@ jest.setTimeout(60_000);
 
 async function counted(w: MessagingWorld, outcome: string): Promise<number> {
   const metric = await w.metrics.consumed.get();
-  return metric.values.filter((v) => v.labels['outcome'] === outcome).reduce((s, v) => s + v.value, 0);
+  return metric.values
+    .filter((v) => v.labels['outcome'] === outcome)
+    .reduce((s, v) => s + v.value, 0);
 }
 
 /**
@@ -33,7 +35,10 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     await w.close();
   });
 
-  const backlog = async (events: (EventEnvelope<object> | string)[], key: string): Promise<void> => {
+  const backlog = async (
+    events: (EventEnvelope<object> | string)[],
+    key: string,
+  ): Promise<void> => {
     await producer.send({
       topic: w.topic,
       acks: -1,
@@ -46,7 +51,10 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     const expected = new Map<string, string[]>();
     for (const complaintId of complaints) {
       const events = Array.from({ length: 150 }, () => aReceivedEvent({ complaintId }));
-      expected.set(complaintId, events.map((e) => e.eventId));
+      expected.set(
+        complaintId,
+        events.map((e) => e.eventId),
+      );
       await backlog(events, complaintId);
     }
     // Each applied event publishes one: the outbox rows must commit with the batch.
@@ -56,10 +64,17 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     };
     await w.consumer('backlog', republish, { maxBatchSize: 40 }).start();
 
-    await waitFor('450 events applied', async () => (await effects(w.db.dataSource)).length === 450, 30_000);
+    await waitFor(
+      '450 events applied',
+      async () => (await effects(w.db.dataSource)).length === 450,
+      30_000,
+    );
     const byComplaint = new Map<string, string[]>();
     for (const row of await effects(w.db.dataSource)) {
-      byComplaint.set(row.complaint_id, [...(byComplaint.get(row.complaint_id) ?? []), row.event_id]);
+      byComplaint.set(row.complaint_id, [
+        ...(byComplaint.get(row.complaint_id) ?? []),
+        row.event_id,
+      ]);
     }
     expect(byComplaint).toEqual(expected);
     const [{ outbox, inbox }] = await w.db.dataSource.query(
@@ -87,8 +102,10 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     const handler: EventHandler = async (event, tx) => {
       // The effect goes first: a batch that rolls back must take it back with it.
       await recordEffect(tx, event);
-      if (event.eventId === refused.eventId) throw new PermanentEventError('COMPLAINT.UNKNOWN', 'no such complaint');
-      if (event.eventId === buggy.eventId) throw new TypeError('cannot read properties of undefined');
+      if (event.eventId === refused.eventId)
+        throw new PermanentEventError('COMPLAINT.UNKNOWN', 'no such complaint');
+      if (event.eventId === buggy.eventId)
+        throw new TypeError('cannot read properties of undefined');
     };
     await w.consumer('failing', handler, { maxAttempts: 2 }).start();
 
@@ -99,7 +116,10 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
       // The batch's try was its first attempt, the one-by-one try its second and last.
       ['HANDLER.FAILED', '2'],
     ]);
-    await waitFor('the 18 good events applied', async () => (await effects(w.db.dataSource)).length === 18);
+    await waitFor(
+      'the 18 good events applied',
+      async () => (await effects(w.db.dataSource)).length === 18,
+    );
     const good = events.filter((e) => e !== refused && e !== buggy).map((e) => e.eventId);
     expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(good);
     expect(await counted(w, 'processed')).toBe(18);
@@ -125,12 +145,16 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     await first.stop();
     const applied = events.slice(0, 4).map((e) => e.eventId);
     expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(applied);
-    const inbox: { event_id: string }[] = await w.db.dataSource.query('SELECT event_id FROM inbox_message');
+    const inbox: { event_id: string }[] = await w.db.dataSource.query(
+      'SELECT event_id FROM inbox_message',
+    );
     expect(new Set(inbox.map((r) => r.event_id))).toEqual(new Set(applied));
 
     await w.consumer('stopping', recordingHandler).start();
     await waitFor('the rest applied', async () => (await effects(w.db.dataSource)).length === 10);
-    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(events.map((e) => e.eventId));
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(
+      events.map((e) => e.eventId),
+    );
     expect(await counted(w, 'duplicate')).toBe(0);
   });
 
@@ -140,6 +164,8 @@ describe('batched consuming (real Kafka, real PostgreSQL)', () => {
     await backlog(events, complaintId);
     await w.consumer('one-by-one', recordingHandler, { maxBatchSize: 1 }).start();
     await waitFor('30 events applied', async () => (await effects(w.db.dataSource)).length === 30);
-    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(events.map((e) => e.eventId));
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual(
+      events.map((e) => e.eventId),
+    );
   });
 });

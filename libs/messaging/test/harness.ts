@@ -1,7 +1,13 @@
 import pino from 'pino';
 import { Kafka } from 'kafkajs';
 import { TOPICS, dlqTopic } from '@complaints/contracts';
-import { createTestSchema, createTestTopics, testInfra, TestSchema, uniqueTopicPrefix } from '@complaints/testing';
+import {
+  createTestSchema,
+  createTestTopics,
+  testInfra,
+  TestSchema,
+  uniqueTopicPrefix,
+} from '@complaints/testing';
 import {
   CreateMessagingTables1764230400000,
   EventConsumer,
@@ -29,7 +35,11 @@ export interface MessagingWorld {
   consumers: EventConsumer[];
   unitOfWork(relay?: OutboxRelay): UnitOfWork;
   relay(options?: Partial<ConstructorParameters<typeof OutboxRelay>[0]>): OutboxRelay;
-  consumer(groupId: string, handler: EventHandler, options?: Partial<ConstructorParameters<typeof EventConsumer>[0]>): EventConsumer;
+  consumer(
+    groupId: string,
+    handler: EventHandler,
+    options?: Partial<ConstructorParameters<typeof EventConsumer>[0]>,
+  ): EventConsumer;
   close(): Promise<void>;
 }
 
@@ -41,7 +51,13 @@ export async function messagingWorld(label: string): Promise<MessagingWorld> {
     databaseUrl,
     label,
     dataSourceOptions: (schema) =>
-      serviceDataSourceOptions({ url: databaseUrl, schema, entities: [], migrations: MIGRATIONS, poolSize: 6 }),
+      serviceDataSourceOptions({
+        url: databaseUrl,
+        schema,
+        entities: [],
+        migrations: MIGRATIONS,
+        poolSize: 6,
+      }),
   });
   const prefix = uniqueTopicPrefix(label);
   const topic = prefix + TOPICS.received;
@@ -59,7 +75,11 @@ export async function messagingWorld(label: string): Promise<MessagingWorld> {
     relays: [],
     consumers: [],
     unitOfWork(relay) {
-      return new UnitOfWork({ dataSource: db.dataSource, topicPrefix: prefix, onCommitted: () => relay?.wake() });
+      return new UnitOfWork({
+        dataSource: db.dataSource,
+        topicPrefix: prefix,
+        onCommitted: () => relay?.wake(),
+      });
     },
     relay(options = {}) {
       const relay = new OutboxRelay({

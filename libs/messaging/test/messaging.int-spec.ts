@@ -8,16 +8,23 @@ import { MessagingWorld, messagingWorld } from './harness';
 
 jest.setTimeout(60_000);
 
-async function metricValue(w: MessagingWorld, name: 'consumed' | 'deadLettered' | 'retries', labels: Record<string, string>) {
+async function metricValue(
+  w: MessagingWorld,
+  name: 'consumed' | 'deadLettered' | 'retries',
+  labels: Record<string, string>,
+) {
   const metric = await w.metrics[name].get();
   return metric.values
-    .filter((v) => Object.entries(labels).every(([k, val]) => (v.labels as Record<string, unknown>)[k] === val))
+    .filter((v) =>
+      Object.entries(labels).every(([k, val]) => (v.labels as Record<string, unknown>)[k] === val),
+    )
     .reduce((sum, v) => sum + v.value, 0);
 }
 
 function byComplaint(ids: { event_id: string; complaint_id: string }[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const row of ids) map.set(row.complaint_id, [...(map.get(row.complaint_id) ?? []), row.event_id]);
+  for (const row of ids)
+    map.set(row.complaint_id, [...(map.get(row.complaint_id) ?? []), row.event_id]);
   return map;
 }
 
@@ -95,9 +102,18 @@ describe('messaging on the real broker and database', () => {
     const next = aReceivedEvent({ complaintId: event.complaintId });
     await sendRaw(next.complaintId, JSON.stringify(next));
 
-    await waitFor('both distinct events applied', async () => (await effects(w.db.dataSource)).length === 2);
-    await waitFor('the duplicate seen', async () => (await metricValue(w, 'consumed', { outcome: 'duplicate' })) === 1);
-    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([event.eventId, next.eventId]);
+    await waitFor(
+      'both distinct events applied',
+      async () => (await effects(w.db.dataSource)).length === 2,
+    );
+    await waitFor(
+      'the duplicate seen',
+      async () => (await metricValue(w, 'consumed', { outcome: 'duplicate' })) === 1,
+    );
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([
+      event.eventId,
+      next.eventId,
+    ]);
   });
 
   it('sends poison events to the DLQ with the reason in headers and goes on with the partition', async () => {
@@ -105,8 +121,10 @@ describe('messaging on the real broker and database', () => {
     const refused = aReceivedEvent({ complaintId });
     const buggy = aReceivedEvent({ complaintId });
     const handler: EventHandler = async (event, tx) => {
-      if (event.eventId === refused.eventId) throw new PermanentEventError('COMPLAINT.UNKNOWN', 'no such complaint');
-      if (event.eventId === buggy.eventId) throw new TypeError('cannot read properties of undefined');
+      if (event.eventId === refused.eventId)
+        throw new PermanentEventError('COMPLAINT.UNKNOWN', 'no such complaint');
+      if (event.eventId === buggy.eventId)
+        throw new TypeError('cannot read properties of undefined');
       await recordEffect(tx, event);
     };
     await w.consumer('poison', handler, { maxAttempts: 3 }).start();
@@ -123,7 +141,10 @@ describe('messaging on the real broker and database', () => {
     await sendRaw(complaintId, JSON.stringify(buggy));
     await sendRaw(complaintId, JSON.stringify(good));
 
-    await waitFor('the good event applied', async () => (await effects(w.db.dataSource)).length === 1);
+    await waitFor(
+      'the good event applied',
+      async () => (await effects(w.db.dataSource)).length === 1,
+    );
     expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([good.eventId]);
 
     const dead = await readTopics(w.brokers, [dlqTopic(w.topic)], (m) => m.length >= 6);
@@ -148,14 +169,19 @@ describe('messaging on the real broker and database', () => {
     const handler: EventHandler = async (event, tx) => {
       if (failures < 3) {
         failures++;
-        throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+        throw Object.assign(new Error('Connection terminated unexpectedly'), {
+          code: 'ECONNRESET',
+        });
       }
       await recordEffect(tx, event);
     };
     await w.consumer('transient', handler, { maxAttempts: 1 }).start();
     const event = aReceivedEvent();
     await sendRaw(event.complaintId, JSON.stringify(event));
-    await waitFor('the event applied after retries', async () => (await effects(w.db.dataSource)).length === 1);
+    await waitFor(
+      'the event applied after retries',
+      async () => (await effects(w.db.dataSource)).length === 1,
+    );
     expect(await metricValue(w, 'retries', { kind: 'transient' })).toBe(3);
     expect(await metricValue(w, 'deadLettered', {})).toBe(0);
   });
@@ -182,8 +208,14 @@ describe('messaging on the real broker and database', () => {
 
     // The next member starts after the committed offset: the finished event is not redelivered.
     await w.consumer('graceful', recordingHandler).start();
-    await waitFor('the next event applied', async () => (await effects(w.db.dataSource)).length === 2);
-    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([slow.eventId, next.eventId]);
+    await waitFor(
+      'the next event applied',
+      async () => (await effects(w.db.dataSource)).length === 2,
+    );
+    expect((await effects(w.db.dataSource)).map((e) => e.event_id)).toEqual([
+      slow.eventId,
+      next.eventId,
+    ]);
     expect(await metricValue(w, 'consumed', { outcome: 'duplicate' })).toBe(0);
   });
 
@@ -213,7 +245,11 @@ describe('messaging on the real broker and database', () => {
     await waitFor('the standby takes over', () => standby.isLeader);
     await Promise.all(complaints.map((c, i) => write(c, i, 10, 20)));
 
-    await waitFor('120 events applied', async () => (await effects(w.db.dataSource)).length === 120, 30_000);
+    await waitFor(
+      '120 events applied',
+      async () => (await effects(w.db.dataSource)).length === 120,
+      30_000,
+    );
     expect(byComplaint(await effects(w.db.dataSource))).toEqual(expected);
   });
 });

@@ -16,12 +16,18 @@ export interface JourneyResult {
 }
 
 /** Polls `check` until it returns something, or fails naming what it waited for. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, pollMs: number): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  pollMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
@@ -31,13 +37,22 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
  * wait for the case, decide, wait for the response, answer the survey (and once more after
  * a reopen).
  */
-export async function playJourney(client: PipelineClient, id: string, o: JourneyOptions): Promise<JourneyResult> {
+export async function playJourney(
+  client: PipelineClient,
+  id: string,
+  o: JourneyOptions,
+): Promise<JourneyResult> {
   const timeout = o.stepTimeoutMs ?? 120_000;
   const poll = o.pollMs ?? 100;
   const feedbackStatuses: string[] = [];
   const first = await eventually(`the case of ${id}`, () => client.findCase(id), timeout, poll);
   await client.decide(id, first.handlerId, o.outcome, 1);
-  await eventually(`the response to ${id}`, async () => (await client.findResponse(id))?.round === 1, timeout, poll);
+  await eventually(
+    `the response to ${id}`,
+    async () => (await client.findResponse(id))?.round === 1,
+    timeout,
+    poll,
+  );
   feedbackStatuses.push((await client.giveFeedback(id, !o.dissatisfiedFirst)).status);
   if (!o.dissatisfiedFirst) return { rounds: 1, feedbackStatuses };
 
@@ -51,7 +66,12 @@ export async function playJourney(client: PipelineClient, id: string, o: Journey
     poll,
   );
   await client.decide(id, second.handlerId, 'upheld', 2);
-  await eventually(`the second response to ${id}`, async () => (await client.findResponse(id))?.round === 2, timeout, poll);
+  await eventually(
+    `the second response to ${id}`,
+    async () => (await client.findResponse(id))?.round === 2,
+    timeout,
+    poll,
+  );
   feedbackStatuses.push((await client.giveFeedback(id, true)).status);
   return { rounds: 2, feedbackStatuses };
 }

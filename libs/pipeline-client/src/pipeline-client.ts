@@ -87,13 +87,25 @@ export class PipelineClient {
   }
 
   status(complaintId: string): Promise<ComplaintStatus> {
-    return this.request('GET', `${this.urls.intake}/v1/complaints/${complaintId}`, undefined, undefined, this.intakeAuth());
+    return this.request(
+      'GET',
+      `${this.urls.intake}/v1/complaints/${complaintId}`,
+      undefined,
+      undefined,
+      this.intakeAuth(),
+    );
   }
 
   /** One of the calling system's complaints by its own reference. */
   statusByReference(externalReference: string): Promise<ComplaintStatus> {
     const query = new URLSearchParams({ externalReference });
-    return this.request('GET', `${this.urls.intake}/v1/complaints?${query}`, undefined, undefined, this.intakeAuth());
+    return this.request(
+      'GET',
+      `${this.urls.intake}/v1/complaints?${query}`,
+      undefined,
+      undefined,
+      this.intakeAuth(),
+    );
   }
 
   /** The case, or undefined while investigation has not opened it yet. */
@@ -101,19 +113,33 @@ export class PipelineClient {
     return this.requestOrNotFound('GET', `${this.urls.investigation}/v1/cases/${complaintId}`);
   }
 
-  decide(complaintId: string, handlerId: string, outcome: Outcome, round: number): Promise<unknown> {
+  decide(
+    complaintId: string,
+    handlerId: string,
+    outcome: Outcome,
+    round: number,
+  ): Promise<unknown> {
     const upheld = outcome !== 'rejected';
     return this.request('POST', `${this.urls.investigation}/v1/cases/${complaintId}/decision`, {
       handlerId,
       outcome,
-      summary: upheld ? `Round ${round}: the complaint is justified; we apologise.` : `Round ${round}: the handling followed the policy terms.`,
+      summary: upheld
+        ? `Round ${round}: the complaint is justified; we apologise.`
+        : `Round ${round}: the handling followed the policy terms.`,
       rootCause: upheld ? 'Handling delay in the claims back office' : 'Policy exclusion applies',
-      ...(upheld ? { remedy: 'Claim paid in full with interest', compensation: { amountMinor: 50_000, currency: 'CNY' } } : {}),
+      ...(upheld
+        ? {
+            remedy: 'Claim paid in full with interest',
+            compensation: { amountMinor: 50_000, currency: 'CNY' },
+          }
+        : {}),
     });
   }
 
   /** The latest response to the customer, or undefined while none is written. */
-  findResponse(complaintId: string): Promise<{ round: number; status: string; body: string } | undefined> {
+  findResponse(
+    complaintId: string,
+  ): Promise<{ round: number; status: string; body: string } | undefined> {
     return this.requestOrNotFound('GET', `${this.urls.feedback}/v1/responses/${complaintId}`);
   }
 

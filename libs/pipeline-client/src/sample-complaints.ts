@@ -31,7 +31,8 @@ export const SAMPLE_COMPLAINTS: readonly SampleComplaint[] = [
     channel: 'email',
     productLine: 'health',
     subject: 'Claim denied without explanation',
-    description: 'My hospital claim was denied and the letter gives no reason. I was hospitalised for five days and the policy covers inpatient care.',
+    description:
+      'My hospital claim was denied and the letter gives no reason. I was hospitalised for five days and the policy covers inpatient care.',
     desiredOutcome: 'Pay the claim or explain the denial in writing',
     customer: { name: 'Emily Carter', email: 'emily.carter@example.com' },
   },
@@ -56,7 +57,8 @@ export const SAMPLE_COMPLAINTS: readonly SampleComplaint[] = [
     channel: 'web',
     productLine: 'travel',
     subject: 'Rude agent and very slow service',
-    description: 'The agent was rude to me on the phone and I waited two weeks for a simple answer about my travel policy.',
+    description:
+      'The agent was rude to me on the phone and I waited two weeks for a simple answer about my travel policy.',
     customer: { name: 'James Wilson', email: 'j.wilson@example.org' },
   },
   {
@@ -64,7 +66,8 @@ export const SAMPLE_COMPLAINTS: readonly SampleComplaint[] = [
     channel: 'app',
     productLine: 'health',
     subject: '保险条款解释不清，存在误导',
-    description: '购买时业务员没有说明等待期条款，现在才知道等待期内的疾病不赔，我认为销售时存在误导。',
+    description:
+      '购买时业务员没有说明等待期条款，现在才知道等待期内的疾病不赔，我认为销售时存在误导。',
     customer: { name: '张伟', phone: '+86 135 2222 3333' },
   },
   {
@@ -72,7 +75,8 @@ export const SAMPLE_COMPLAINTS: readonly SampleComplaint[] = [
     channel: 'email',
     productLine: 'property',
     subject: 'Policy terms were misleading',
-    description: 'The policy terms about flood cover were not explained when I bought the policy, and the explanation I got was misleading.',
+    description:
+      'The policy terms about flood cover were not explained when I bought the policy, and the explanation I got was misleading.',
     customer: { name: 'Sarah Brown', email: 'sarah.brown@example.net' },
   },
   {
@@ -88,7 +92,8 @@ export const SAMPLE_COMPLAINTS: readonly SampleComplaint[] = [
     channel: 'web',
     productLine: 'life',
     subject: 'My personal data was leaked',
-    description: 'I received calls from strangers who knew my policy details. I believe there was a data breach and my personal data was leaked.',
+    description:
+      'I received calls from strangers who knew my policy details. I believe there was a data breach and my personal data was leaked.',
     customer: { name: 'David Lee', phone: '+44 20 7946 0958' },
   },
   {

@@ -1,5 +1,11 @@
 import { ComplaintArchivedV1, TOPICS, verifySeal } from '@complaints/contracts';
-import { JourneyResult, Outcome, PipelineClient, playJourney, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
+import {
+  JourneyResult,
+  Outcome,
+  PipelineClient,
+  playJourney,
+  SAMPLE_COMPLAINTS,
+} from '@complaints/pipeline-client';
 import { readTopics, waitFor } from '@complaints/testing';
 import { PipelineWorld, startPipeline } from './pipeline-world';
 
@@ -11,7 +17,14 @@ const isDissatisfiedFirst = (i: number): boolean => i % 10 === 3;
 const OUTCOMES: Outcome[] = ['upheld', 'partially_upheld', 'rejected'];
 const STEP_TIMEOUT_MS = 120_000;
 
-const ONE_ROUND = ['received', 'routed', 'investigated', 'responded', 'feedback_received', 'closed'];
+const ONE_ROUND = [
+  'received',
+  'routed',
+  'investigated',
+  'responded',
+  'feedback_received',
+  'closed',
+];
 const TWO_ROUNDS = [
   'received',
   'routed',
@@ -51,7 +64,9 @@ describe('a complaint travels from intake to the archive (five services, real Ka
         await world.processes.classification.kill();
       }
       const sample = SAMPLE_COMPLAINTS[i % SAMPLE_COMPLAINTS.length];
-      const accepted = await client.submit(sample, `E2E-${run}-${i}`, { idempotencyKey: `e2e-${run}-${i}` });
+      const accepted = await client.submit(sample, `E2E-${run}-${i}`, {
+        idempotencyKey: `e2e-${run}-${i}`,
+      });
       expect(accepted.status).toBe('received');
       ids.push(accepted.id);
       journeys.push(
@@ -65,14 +80,26 @@ describe('a complaint travels from intake to the archive (five services, real Ka
     await world.processes.classification.start();
     const results = await Promise.all(journeys);
     results.forEach((r, i) =>
-      expect(r.feedbackStatuses).toEqual(isDissatisfiedFirst(i) ? ['reopened', 'closed'] : ['closed']),
+      expect(r.feedbackStatuses).toEqual(
+        isDissatisfiedFirst(i) ? ['reopened', 'closed'] : ['closed'],
+      ),
     );
 
     const archivedTopic = world.prefix + TOPICS.archived;
-    const messages = await readTopics(world.brokers, [archivedTopic], (m) => m.length >= COMPLAINTS, STEP_TIMEOUT_MS);
+    const messages = await readTopics(
+      world.brokers,
+      [archivedTopic],
+      (m) => m.length >= COMPLAINTS,
+      STEP_TIMEOUT_MS,
+    );
     // Let any late duplicate arrive before counting.
     await new Promise((r) => setTimeout(r, 3000));
-    const all = await readTopics(world.brokers, [archivedTopic], (m) => m.length > COMPLAINTS, 5000);
+    const all = await readTopics(
+      world.brokers,
+      [archivedTopic],
+      (m) => m.length > COMPLAINTS,
+      5000,
+    );
     expect(messages.length).toBe(COMPLAINTS);
     expect(all.length).toBe(COMPLAINTS);
     expect(new Set(all.map((m) => m.key))).toEqual(new Set(ids));
@@ -95,10 +122,13 @@ describe('a complaint travels from intake to the archive (five services, real Ka
       expect(record.closure.resolution).toBe('satisfied');
       // The customer is pseudonymised: nothing of who complained is in the archive.
       const sample = SAMPLE_COMPLAINTS[index % SAMPLE_COMPLAINTS.length];
-      for (const personal of Object.values(sample.customer)) expect(message.value).not.toContain(personal);
+      for (const personal of Object.values(sample.customer))
+        expect(message.value).not.toContain(personal);
 
       const received = Date.parse(record.complaint.receivedAt);
-      (index < crashIndex ? toRouted : toRoutedDuringCrash).push(Date.parse(record.timeline[1].occurredAt) - received);
+      (index < crashIndex ? toRouted : toRoutedDuringCrash).push(
+        Date.parse(record.timeline[1].occurredAt) - received,
+      );
       const investigated = record.timeline.find((s) => s.stage === 'investigated');
       if (investigated) toInvestigated.push(Date.parse(investigated.occurredAt) - received);
       toArchive.push(Date.parse(record.sealedAt) - received);
@@ -107,7 +137,8 @@ describe('a complaint travels from intake to the archive (five services, real Ka
     // Intake's status view follows the lifecycle topics on its own consumer.
     await waitFor(
       'every complaint closed in the status view',
-      async () => (await Promise.all(ids.map((id) => client.status(id)))).every((s) => s.status === 'closed'),
+      async () =>
+        (await Promise.all(ids.map((id) => client.status(id)))).every((s) => s.status === 'closed'),
       30_000,
       250,
     );

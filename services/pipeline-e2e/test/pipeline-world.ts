@@ -4,9 +4,21 @@ import { promisify } from 'util';
 import { Client } from 'pg';
 import { topicSpecs } from '@complaints/contracts';
 import { PipelineUrls } from '@complaints/pipeline-client';
-import { createTestTopics, dropTestSchema, ServiceProcess, testInfra, uniqueName } from '@complaints/testing';
+import {
+  createTestTopics,
+  dropTestSchema,
+  ServiceProcess,
+  testInfra,
+  uniqueName,
+} from '@complaints/testing';
 
-export const SERVICES = ['intake', 'classification', 'investigation', 'feedback', 'archiving'] as const;
+export const SERVICES = [
+  'intake',
+  'classification',
+  'investigation',
+  'feedback',
+  'archiving',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** The five services as separate processes on the real broker and database, under one test prefix. */
@@ -23,11 +35,27 @@ export interface PipelineWorld {
 const ROOT = resolve(__dirname, '../../..');
 
 /** A key made as an operator makes one: `npm run intake:key -- create`, on intake's schema. */
-async function createIntakeKey(databaseUrl: string, schema: string, system: string): Promise<string> {
+async function createIntakeKey(
+  databaseUrl: string,
+  schema: string,
+  system: string,
+): Promise<string> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['-r', '@swc-node/register', 'services/intake/src/cli/intake-key.cli.ts', 'create', '--system', system, '--json'],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema }, timeout: 60_000 },
+    [
+      '-r',
+      '@swc-node/register',
+      'services/intake/src/cli/intake-key.cli.ts',
+      'create',
+      '--system',
+      system,
+      '--json',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
+      timeout: 60_000,
+    },
   );
   return (JSON.parse(stdout) as { key: string }).key;
 }
@@ -73,7 +101,9 @@ export async function startPipeline(): Promise<PipelineWorld> {
   }
   // One at a time: five cold starts at once on two cores take longer than in sequence.
   for (const name of SERVICES) await processes[name].start();
-  const urls = Object.fromEntries(SERVICES.map((n) => [n, processes[n].baseUrl])) as unknown as PipelineUrls;
+  const urls = Object.fromEntries(
+    SERVICES.map((n) => [n, processes[n].baseUrl]),
+  ) as unknown as PipelineUrls;
   const apiKey = await createIntakeKey(databaseUrl, schemaOf.intake, 'e2e-caller');
   return {
     brokers,

@@ -41,7 +41,10 @@ const VALIDATOR_OPTIONS: Record<ValidationMode, ValidatorOptions> = {
  * the class registered for (`type`, `version`). On success the payload is an instance of that
  * class. Never throws for bad input; see `assertValidEnvelope` for the throwing form.
  */
-export function validateEnvelope(raw: unknown, mode: ValidationMode = 'produce'): EnvelopeValidationResult {
+export function validateEnvelope(
+  raw: unknown,
+  mode: ValidationMode = 'produce',
+): EnvelopeValidationResult {
   const options = VALIDATOR_OPTIONS[mode];
   if (!isPlainObject(raw)) {
     return failure(CONTRACT_ERROR_CODES.invalid, [

@@ -39,7 +39,14 @@ export class LifecycleConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register(
       'status-view',
-      [TOPICS.routed, TOPICS.investigated, TOPICS.responded, TOPICS.feedbackReceived, TOPICS.reopened, TOPICS.closed],
+      [
+        TOPICS.routed,
+        TOPICS.investigated,
+        TOPICS.responded,
+        TOPICS.feedbackReceived,
+        TOPICS.reopened,
+        TOPICS.closed,
+      ],
       (event, tx) => this.apply(event as AnyEventEnvelope, tx),
     );
   }
@@ -51,7 +58,11 @@ export class LifecycleConsumer implements OnModuleInit {
       where: { id: event.complaintId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!complaint) throw new PermanentEventError('COMPLAINT.NOT_FOUND', 'no complaint with this id was received here');
+    if (!complaint)
+      throw new PermanentEventError(
+        'COMPLAINT.NOT_FOUND',
+        'no complaint with this id was received here',
+      );
     const at = new Date(event.occurredAt);
     complaint.stageTimes = { ...complaint.stageTimes, [stage]: event.occurredAt };
     const newer = at.getTime() - complaint.statusChangedAt.getTime();

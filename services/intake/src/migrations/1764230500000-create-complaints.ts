@@ -29,8 +29,12 @@ export class CreateComplaints1764230500000 implements MigrationInterface {
         decision_due_at timestamptz NOT NULL,
         status_changed_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_complaint_caller_reference ON complaint (caller_system, external_reference)`);
-    await q.query(`CREATE UNIQUE INDEX uq_complaint_reference_number ON complaint (reference_number)`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_complaint_caller_reference ON complaint (caller_system, external_reference)`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX uq_complaint_reference_number ON complaint (reference_number)`,
+    );
     await q.query(`CREATE INDEX ix_complaint_status ON complaint (status)`);
   }
 
