@@ -5,6 +5,7 @@ export * from './kafka/kafka-factory';
 export * from './messaging.module';
 export * from './metrics/messaging-metrics';
 export * from './migrations/1764230400000-create-messaging-tables';
+export * from './migrations';
 export * from './outbox/outbox-relay';
 export * from './outbox/unit-of-work';
 export * from './service-data-source';

@@ -9,7 +9,7 @@ import {
   uniqueTopicPrefix,
 } from '@complaints/testing';
 import {
-  CreateMessagingTables1764230400000,
+  MESSAGING_MIGRATIONS,
   EventConsumer,
   EventHandler,
   MessagingMetrics,
@@ -43,7 +43,7 @@ export interface MessagingWorld {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS = [CreateMessagingTables1764230400000, CreateTestEffects1764230400001];
+export const MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateTestEffects1764230400001];
 
 export async function messagingWorld(label: string): Promise<MessagingWorld> {
   const { brokers, databaseUrl } = await testInfra();

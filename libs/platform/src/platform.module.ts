@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino, { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import {
-  CreateMessagingTables1764230400000,
+  MESSAGING_MIGRATIONS,
   MessagingModule,
   serviceDataSourceOptions,
 } from '@complaints/messaging';
@@ -63,7 +63,7 @@ export class PlatformModule {
             url: o.config.DATABASE_URL,
             schema,
             entities: o.entities,
-            migrations: [CreateMessagingTables1764230400000, ...o.migrations],
+            migrations: [...MESSAGING_MIGRATIONS, ...o.migrations],
             poolSize: o.config.DATABASE_POOL_SIZE,
           }),
           migrationsRun: true,
