@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import { createServiceApp, listen, loadConfig } from '@complaints/platform';
-import { AppModule } from './app.module';
+import { listen, loadConfig } from '@complaints/platform';
 import { ArchivingConfig } from './config/archiving.config';
+import { createArchivingApp } from './archiving-app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig(ArchivingConfig);
-  const app = await createServiceApp(AppModule.with(config), {
-    title: 'Complaint archive',
-    description:
-      "Keeps every complaint's pseudonymised timeline and seals one record per closed complaint, " +
-      'published on complaints.archived.v1 for analysts.',
-  });
+  const app = await createArchivingApp(config);
   await listen(app, config.PORT, config.HOST);
 }
 

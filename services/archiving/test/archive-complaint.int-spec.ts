@@ -14,7 +14,7 @@ import {
   verifySeal,
 } from '@complaints/contracts';
 import { createKafka, createProducer } from '@complaints/messaging';
-import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig, ManualClock } from '@complaints/platform';
 import {
   readTopics,
   ReadMessage,
@@ -22,9 +22,9 @@ import {
   serviceTestEnv,
   waitFor,
 } from '@complaints/testing';
-import { AppModule } from '../src/app.module';
 import { LIFECYCLE_TOPICS } from '../src/archive/lifecycle.consumer';
 import { ArchivingConfig } from '../src/config/archiving.config';
+import { createArchivingApp } from '../src/archiving-app.factory';
 import {
   aFullLifecycle,
   aReopenedLifecycle,
@@ -48,10 +48,7 @@ describe('archiving: sealing closed complaints (real Kafka, real PostgreSQL)', (
   beforeAll(async () => {
     env = await serviceTestEnv('archiving');
     const config = loadConfig(ArchivingConfig, { ...env.env, PSEUDONYM_KEY: TEST_PSEUDONYM_KEY });
-    app = await createServiceApp(AppModule.with(config, new ManualClock(SEALED_AT)), {
-      title: 'archiving',
-      description: 'test',
-    });
+    app = await createArchivingApp(config, new ManualClock(SEALED_AT));
     await app.getHttpAdapter().getInstance().ready();
     kafka = createKafka({
       brokers: env.brokers,

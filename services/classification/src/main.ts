@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import { createServiceApp, listen, loadConfig } from '@complaints/platform';
-import { AppModule } from './app.module';
+import { listen, loadConfig } from '@complaints/platform';
 import { ClassificationConfig } from './config/classification.config';
+import { createClassificationApp } from './classification-app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig(ClassificationConfig);
-  const app = await createServiceApp(AppModule.with(config), {
-    title: 'Complaint classification',
-    description:
-      'Classifies each received complaint into the four classes, sets severity, priority and the green channel, ' +
-      'routes it to a department with SLA deadlines, and lets people try the rules.',
-  });
+  const app = await createClassificationApp(config);
   await listen(app, config.PORT, config.HOST);
 }
 

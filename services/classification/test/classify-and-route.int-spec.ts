@@ -3,10 +3,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { aReceivedEvent, EnvelopeOf, TOPICS, validateEnvelope } from '@complaints/contracts';
 import type { ComplaintReceivedV1 } from '@complaints/contracts';
-import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig, ManualClock } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
-import { AppModule } from '../src/app.module';
 import { ClassificationConfig } from '../src/config/classification.config';
+import { createClassificationApp } from '../src/classification-app.factory';
 
 jest.setTimeout(180_000);
 
@@ -32,10 +32,7 @@ describe('classification: classifying and routing received complaints (real Kafk
   beforeAll(async () => {
     env = await serviceTestEnv('classification');
     const config = loadConfig(ClassificationConfig, env.env);
-    app = await createServiceApp(AppModule.with(config, clock), {
-      title: 'classification',
-      description: 'test',
-    });
+    app = await createClassificationApp(config, clock);
     await app.getHttpAdapter().getInstance().ready();
     db = app.get(DataSource);
   });

@@ -1,16 +1,11 @@
 import 'reflect-metadata';
-import { createServiceApp, listen, loadConfig } from '@complaints/platform';
-import { AppModule } from './app.module';
+import { listen, loadConfig } from '@complaints/platform';
 import { FeedbackConfig } from './config/feedback.config';
+import { createFeedbackApp } from './feedback-app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig(FeedbackConfig);
-  const app = await createServiceApp(AppModule.with(config), {
-    title: 'Complaint feedback',
-    description:
-      'Sends the decision to the customer, takes their satisfaction survey, and reopens or closes the complaint.',
-    bodyLimit: config.MAX_BODY_BYTES,
-  });
+  const app = await createFeedbackApp(config);
   await listen(app, config.PORT, config.HOST);
 }
 

@@ -10,10 +10,10 @@ import {
   TOPICS,
   validateEnvelope,
 } from '@complaints/contracts';
-import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig, ManualClock } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
-import { AppModule } from '../src/app.module';
 import { FeedbackConfig } from '../src/config/feedback.config';
+import { createFeedbackApp } from '../src/feedback-app.factory';
 import { ResponseDto } from '../src/responses/dto/response.dto';
 
 jest.setTimeout(120_000);
@@ -42,10 +42,7 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
   beforeAll(async () => {
     env = await serviceTestEnv('feedback');
     const config = loadConfig(FeedbackConfig, { ...env.env, CLOSE_SWEEP_INTERVAL_MS: '200' });
-    app = await createServiceApp(AppModule.with(config, clock), {
-      title: 'feedback',
-      description: 'test',
-    });
+    app = await createFeedbackApp(config, clock);
     await app.getHttpAdapter().getInstance().ready();
   });
 

@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import { createServiceApp, listen, loadConfig } from '@complaints/platform';
-import { AppModule } from './app.module';
+import { listen, loadConfig } from '@complaints/platform';
 import { InvestigationConfig } from './config/investigation.config';
+import { createInvestigationApp } from './investigation-app.factory';
 
 async function main(): Promise<void> {
   const config = loadConfig(InvestigationConfig);
-  const app = await createServiceApp(AppModule.with(config), {
-    title: 'Complaint investigation',
-    description:
-      "Handlers work their department's queue of cases, keep notes and record decisions.",
-  });
+  const app = await createInvestigationApp(config);
   await listen(app, config.PORT, config.HOST);
 }
 

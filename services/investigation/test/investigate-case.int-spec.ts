@@ -12,11 +12,11 @@ import {
   validateEnvelope,
 } from '@complaints/contracts';
 import { UnitOfWork } from '@complaints/messaging';
-import { createServiceApp, loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig, ManualClock } from '@complaints/platform';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
-import { AppModule } from '../src/app.module';
 import { RoutedConsumer } from '../src/cases/routed.consumer';
 import { InvestigationConfig } from '../src/config/investigation.config';
+import { createInvestigationApp } from '../src/investigation-app.factory';
 
 jest.setTimeout(120_000);
 
@@ -73,10 +73,7 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
   beforeAll(async () => {
     env = await serviceTestEnv('investigation');
     const config = loadConfig(InvestigationConfig, env.env);
-    app = await createServiceApp(AppModule.with(config, clock), {
-      title: 'investigation',
-      description: 'test',
-    });
+    app = await createInvestigationApp(config, clock);
     await app.getHttpAdapter().getInstance().ready();
   });
 
