@@ -1,13 +1,12 @@
 import { randomUUID } from 'crypto';
 import {
-  aReceivedPayload,
-  aRoutedPayload,
   assertValidEnvelope,
   causedBy,
   createEnvelope,
   EVENT_TYPES,
   EnvelopeOf,
 } from '@complaints/contracts';
+import { aReceivedPayload, aRoutedPayload } from '@complaints/contracts/testing';
 import { SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
 
 /**

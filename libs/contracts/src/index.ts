@@ -35,6 +35,3 @@ export * from './payloads/archived/archived-decision.payload';
 export * from './payloads/archived/archived-feedback.payload';
 export * from './payloads/archived/archived-closure.payload';
 export * from './payloads/archived/archive-seal';
-
-export * from './testing/payload.factories';
-export * from './testing/event.factories';

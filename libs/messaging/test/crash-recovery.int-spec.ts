@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import { resolve } from 'path';
 import { Producer } from 'kafkajs';
-import { aReceivedEvent } from '@complaints/contracts';
+import { aReceivedEvent } from '@complaints/contracts/testing';
 import { readTopics, waitFor } from '@complaints/testing';
 import { createProducer } from '../src';
 import { effects, recordingHandler } from './fixtures/effects';

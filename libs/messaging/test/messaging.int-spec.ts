@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { Producer } from 'kafkajs';
-import { aReceivedEvent, dlqTopic, EventEnvelope } from '@complaints/contracts';
+import { dlqTopic, EventEnvelope } from '@complaints/contracts';
+import { aReceivedEvent } from '@complaints/contracts/testing';
 import { readTopics, waitFor } from '@complaints/testing';
 import { createProducer, EventHandler, PermanentEventError } from '../src';
 import { effects, recordEffect, recordingHandler } from './fixtures/effects';

@@ -14,7 +14,8 @@ import {
   verifySeal,
 } from '@complaints/contracts';
 import { createKafka, createProducer } from '@complaints/messaging';
-import { loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
 import {
   readTopics,
   ReadMessage,

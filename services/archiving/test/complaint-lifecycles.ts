@@ -1,3 +1,4 @@
+import { AnyEventEnvelope, causedBy, EVENT_TYPES } from '@complaints/contracts';
 import {
   aClosedEvent,
   aComplaintLifecycle,
@@ -7,11 +8,8 @@ import {
   aReopenedEvent,
   aRespondedEvent,
   aRoutedEvent,
-  AnyEventEnvelope,
-  causedBy,
-  EVENT_TYPES,
   testTime,
-} from '@complaints/contracts';
+} from '@complaints/contracts/testing';
 import { v4 as uuidv4 } from 'uuid';
 import { sanitiseLifecycleEvent } from '../src/archive/event-sanitiser';
 import { Pseudonymiser } from '../src/archive/pseudonymiser';

@@ -1,9 +1,11 @@
 import { randomUUID } from 'crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { aReceivedEvent, EnvelopeOf, TOPICS, validateEnvelope } from '@complaints/contracts';
+import { EnvelopeOf, TOPICS, validateEnvelope } from '@complaints/contracts';
+import { aReceivedEvent } from '@complaints/contracts/testing';
 import type { ComplaintReceivedV1 } from '@complaints/contracts';
-import { loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { ClassificationConfig } from '../src/config/classification.config';
 import { createClassificationApp } from '../src/classification-app.factory';

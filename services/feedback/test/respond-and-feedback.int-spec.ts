@@ -3,14 +3,14 @@ import { Client } from 'pg';
 import { v4 as uuidv4 } from 'uuid';
 import {
   AnyEventEnvelope,
-  anInvestigatedEvent,
   ComplaintSummary,
   EVENT_TYPES,
-  EventOverrides,
   TOPICS,
   validateEnvelope,
 } from '@complaints/contracts';
-import { loadConfig, ManualClock } from '@complaints/platform';
+import { anInvestigatedEvent, EventOverrides } from '@complaints/contracts/testing';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { FeedbackConfig } from '../src/config/feedback.config';
 import { createFeedbackApp } from '../src/feedback-app.factory';

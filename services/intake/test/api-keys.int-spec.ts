@@ -1,4 +1,4 @@
-import { ManualClock } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
 import { waitFor } from '@complaints/testing';
 import { aComplaintRequest } from './support/complaint-requests';
 import { intakeKeyCli } from './support/intake-key-cli';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
 import { IdempotencyRecords } from '../src/complaints/idempotency-records.repository';
 import { aComplaintRequest } from './support/complaint-requests';
 import { IntakeTestApp, startIntake } from './support/intake-test-app';

@@ -1,10 +1,5 @@
-import {
-  aClosedEvent,
-  aFeedbackReceivedEvent,
-  aRoutedEvent,
-  TOPICS,
-  validateEnvelope,
-} from '@complaints/contracts';
+import { TOPICS, validateEnvelope } from '@complaints/contracts';
+import { aClosedEvent, aFeedbackReceivedEvent, aRoutedEvent } from '@complaints/contracts/testing';
 import { readTopics, waitFor } from '@complaints/testing';
 import { aComplaintRequest } from './support/complaint-requests';
 import { IntakeTestApp, startIntake } from './support/intake-test-app';

@@ -2,8 +2,6 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import {
-  aReopenedEvent,
-  aRoutedEvent,
   AnyEventEnvelope,
   causedBy,
   ComplaintSummary,
@@ -11,8 +9,10 @@ import {
   TOPICS,
   validateEnvelope,
 } from '@complaints/contracts';
+import { aReopenedEvent, aRoutedEvent } from '@complaints/contracts/testing';
 import { UnitOfWork } from '@complaints/messaging';
-import { loadConfig, ManualClock } from '@complaints/platform';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
 import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
 import { RoutedConsumer } from '../src/cases/routed.consumer';
 import { InvestigationConfig } from '../src/config/investigation.config';

@@ -1,13 +1,12 @@
 import {
-  aComplaintLifecycle,
   AnyEventEnvelope,
   createEnvelope,
   EVENT_TYPES,
   LIFECYCLE_STAGES,
-  testTime,
   validateEnvelope,
   verifySeal,
 } from '@complaints/contracts';
+import { aComplaintLifecycle, testTime } from '@complaints/contracts/testing';
 import {
   aFullLifecycle,
   aReopenedLifecycle,

@@ -1,4 +1,5 @@
-import { aComplaintLifecycle, EVENT_TYPES } from '@complaints/contracts';
+import { EVENT_TYPES } from '@complaints/contracts';
+import { aComplaintLifecycle } from '@complaints/contracts/testing';
 import { aFullLifecycle, PERSONAL_STRINGS, sanitised } from '../../test/complaint-lifecycles';
 
 describe('event sanitiser', () => {

@@ -1,4 +1,5 @@
-import { aComplaintLifecycle, AnyEventEnvelope, EVENT_TYPES } from '@complaints/contracts';
+import { AnyEventEnvelope, EVENT_TYPES } from '@complaints/contracts';
+import { aComplaintLifecycle } from '@complaints/contracts/testing';
 import { aReopenedLifecycle, sanitised } from '../../test/complaint-lifecycles';
 import { isTimelineComplete, missingForSeal } from './timeline-completeness';
 

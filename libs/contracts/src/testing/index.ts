@@ -1,0 +1,4 @@
+// Test data with fake personal data: only specs, test helpers, the benchmark and the demo
+// import this entry point (@complaints/contracts/testing); lint refuses it in production code.
+export * from './payload.factories';
+export * from './event.factories';
