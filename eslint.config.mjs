@@ -36,6 +36,42 @@ export default [
     },
   },
   {
+    // Test factories (fake personal data), the manual clock and the test harness stay out of
+    // what services and libraries run in production: only specs, testing folders, the
+    // harness itself, the benchmark and the demo may import them.
+    files: ['services/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/testing/**',
+      'libs/testing/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@complaints/testing',
+              message: 'The test harness is for tests only, not production code.',
+            },
+          ],
+          patterns: [
+            {
+              regex: '^@complaints/[^/]+/testing(/.*)?$',
+              message: 'Testing entry points (fake data, ManualClock) are for tests only.',
+            },
+            {
+              regex: '^\\.\\.?/(.*/)?testing(/.*)?$',
+              message: 'Testing folders (fake data, ManualClock) are for tests only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line scripts print to the terminal on purpose.
     files: ['**/scripts/**/*.ts', 'infra/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
