@@ -72,6 +72,13 @@ export default [
     },
   },
   {
+    // No library file over 300 lines: a longer one is doing more than one job. libs/messaging
+    // joins once EventConsumer is split into its parts (issue 8).
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/messaging/**'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
     // Command-line scripts print to the terminal on purpose.
     files: ['**/scripts/**/*.ts', 'infra/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
