@@ -1,5 +1,8 @@
 export * from './consumer/event-consumer';
 export * from './consumer/dead-letter';
+export * from './consumer/dead-letter-store';
+export * from './consumer/consumer-health';
+export * from './kafka/kafka-errors';
 export * from './errors';
 export * from './kafka/kafka-factory';
 export * from './messaging.module';
@@ -8,5 +11,6 @@ export * from './migrations/1764230400000-create-messaging-tables';
 export * from './migrations';
 export * from './outbox/outbox-relay';
 export * from './outbox/unit-of-work';
+export * from './query-timeout-client';
 export * from './service-data-source';
 export { isTransientError, quoteIdent, schemaOf } from './sql';

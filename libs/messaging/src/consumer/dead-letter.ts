@@ -1,5 +1,6 @@
-import { IHeaders, KafkaMessage, Message } from 'kafkajs';
+import { IHeaders, Message } from 'kafkajs';
 import { PermanentEventError } from '../errors';
+import type { DeadLetterRow } from './dead-letter-store';
 
 export interface DeadLetter {
   deadLetter: boolean;
@@ -39,28 +40,37 @@ export function classifyFailure(
   return { deadLetter: attempt >= maxAttempts, transient: false, code, loggable };
 }
 
-export interface DeadLetterContext {
-  topic: string;
-  partition: number;
-  offset: string;
-  groupId: string;
-  attempts: number;
-  failure: DeadLetter;
-}
-
-/** The original key, value and headers, plus why and where it failed, in `dlq-*` headers. */
-export function deadLetterMessage(message: KafkaMessage, ctx: DeadLetterContext): Message {
+/**
+ * The dead letter as written to `<topic>.dlq`: the original key, value and headers, plus why and
+ * where it failed in `dlq-*` headers. A value that would make the message larger than
+ * `maxBytes` is replaced by a small JSON note (header dlq-value-truncated); the whole value stays
+ * in the dead_letter table.
+ */
+export function deadLetterMessage(row: DeadLetterRow, maxBytes: number): Message {
   const headers: IHeaders = {
-    ...(message.headers ?? {}),
-    'dlq-error-code': ctx.failure.code,
-    'dlq-error-name': ctx.failure.loggable.name,
-    'dlq-error-message': ctx.failure.loggable.message,
-    'dlq-original-topic': ctx.topic,
-    'dlq-original-partition': String(ctx.partition),
-    'dlq-original-offset': ctx.offset,
-    'dlq-consumer-group': ctx.groupId,
-    'dlq-attempts': String(ctx.attempts),
-    'dlq-failed-at': new Date().toISOString(),
+    ...row.headers,
+    'dlq-id': row.id,
+    'dlq-error-code': row.error_code,
+    'dlq-error-name': row.error_name,
+    'dlq-error-message': row.error_message,
+    'dlq-original-topic': row.topic,
+    'dlq-original-partition': String(row.kafka_partition),
+    'dlq-original-offset': String(row.kafka_offset),
+    'dlq-consumer-group': row.consumer_group,
+    'dlq-attempts': String(row.attempts),
+    'dlq-failed-at': new Date(row.dead_lettered_at).toISOString(),
   };
-  return { key: message.key, value: message.value, headers };
+  const valueBytes = row.message_value?.length ?? 0;
+  const otherBytes =
+    (row.message_key?.length ?? 0) +
+    Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length, 0);
+  if (valueBytes + otherBytes <= maxBytes) {
+    return { key: row.message_key, value: row.message_value, headers };
+  }
+  const note = { truncated: true, bytes: valueBytes, deadLetterId: row.id, eventId: row.event_id };
+  return {
+    key: row.message_key,
+    value: JSON.stringify(note),
+    headers: { ...headers, 'dlq-value-truncated': 'true' },
+  };
 }

@@ -9,6 +9,8 @@ export interface OutboxStats {
   backlog: number;
   /** seconds; 0 when the backlog is empty */
   oldestAgeSeconds: number;
+  /** rows moved aside because the broker will never take them (outbox_parked_message) */
+  parked?: number;
 }
 
 /**
@@ -28,6 +30,12 @@ export class MessagingMetrics {
   readonly relayPublishSeconds: Histogram<'service'>;
   readonly relayReads: Counter<'service' | 'result'>;
   readonly consumerBatchEvents: Histogram<'group'>;
+  readonly relayLeadershipAttempts: Counter<'service'>;
+  readonly relayFailures: Counter<'service'>;
+  readonly outboxParked: Counter<'service' | 'topic'>;
+  readonly deadLetterForwardFailures: Counter<'group'>;
+  readonly consumerDegraded: Gauge<'group'>;
+  readonly outboxParkedRows: Gauge<'service'>;
   private readonly outboxSources = new Map<string, () => Promise<OutboxStats>>();
 
   constructor(readonly registry: Registry = new Registry()) {
@@ -96,6 +104,36 @@ export class MessagingMetrics {
       buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers,
     });
+    this.relayLeadershipAttempts = new Counter({
+      name: 'complaints_outbox_leadership_attempts_total',
+      help: 'Attempts by this instance to become the publisher of its schema (a standby tries once per leaderRetryMs)',
+      labelNames: ['service'],
+      registers,
+    });
+    this.relayFailures = new Counter({
+      name: 'complaints_outbox_relay_failures_total',
+      help: 'Failed relay rounds (database or broker away); each is followed by a backoff and a new producer',
+      labelNames: ['service'],
+      registers,
+    });
+    this.outboxParked = new Counter({
+      name: 'complaints_outbox_parked_total',
+      help: 'Outbox rows parked because the broker refused them for their size; alert on any increase',
+      labelNames: ['service', 'topic'],
+      registers,
+    });
+    this.deadLetterForwardFailures = new Counter({
+      name: 'complaints_dead_letter_forward_failures_total',
+      help: 'Failed attempts to write recorded dead letters to their <topic>.dlq (missing topic, broker away)',
+      labelNames: ['group'],
+      registers,
+    });
+    this.consumerDegraded = new Gauge({
+      name: 'complaints_consumer_degraded',
+      help: '1 while a consumer group waits out a failing dependency or cannot write its dead letters, else 0',
+      labelNames: ['group'],
+      registers,
+    });
     const sources = this.outboxSources;
     const collectStats = async (): Promise<Map<string, OutboxStats>> => {
       const stats = new Map<string, OutboxStats>();
@@ -123,6 +161,15 @@ export class MessagingMetrics {
       registers,
       async collect() {
         for (const [service, s] of await collectStats()) this.set({ service }, s.oldestAgeSeconds);
+      },
+    });
+    this.outboxParkedRows = new Gauge({
+      name: 'complaints_outbox_parked_rows',
+      help: 'Outbox rows parked in outbox_parked_message, waiting for an operator',
+      labelNames: ['service'],
+      registers,
+      async collect() {
+        for (const [service, s] of await collectStats()) this.set({ service }, s.parked ?? 0);
       },
     });
   }

@@ -1,11 +1,15 @@
-import { Client } from 'pg';
+import { ClientConfig } from 'pg';
 import { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { MessagingMetrics, OutboxStats } from '../metrics/messaging-metrics';
 import { quoteIdent, schemaOf } from '../sql';
 import { createProducer } from '../kafka/kafka-factory';
+import { isTooLarge, kafkaErrorTypes } from '../kafka/kafka-errors';
 import { withDefaults } from '../with-defaults';
+import { OutboxStore, PendingRow } from './outbox-store';
+import { RelayLeadership } from './relay-leadership';
+import { WakeableSleep } from './wakeable-sleep';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -16,30 +20,35 @@ export interface OutboxRelayOptions {
   metrics: MessagingMetrics;
   /** Rows per Kafka send; 1..10000. */
   batchSize?: number;
+  /**
+   * bytes; rows per send are also bounded by their size together, below the broker's
+   * message.max.bytes (1 MiB by default), which applies to each partition's record batch.
+   */
+  maxBatchBytes?: number;
+  /** bytes; a single row larger than this is parked without trying (the broker would refuse it). */
+  maxMessageBytes?: number;
   /** ms; the fallback poll for rows committed by other instances or left by a crash. */
   pollIntervalMs?: number;
   /** ms; how often a standby instance tries to become the publisher. */
   leaderRetryMs?: number;
   /** ms; sent rows are deleted after this long. */
   sentRetentionMs?: number;
+  /** Builds the producer; a new one replaces it after a failed send (tests inject faults here). */
+  producerFactory?: (kafka: Kafka) => Producer;
+  /** The leadership connection's settings; default: the DataSource's server and login. */
+  leaderConnection?: ClientConfig;
   /** Fault injection for tests: runs after a batch is acknowledged by Kafka, before it is marked sent. */
   afterPublishHook?: (eventIds: string[]) => Promise<void> | void;
 }
 
-interface PendingRow {
-  id: string;
-  event_id: string;
-  topic: string;
-  message_key: string;
-  headers: Record<string, string>;
-  payload: string;
-}
-
 const DEFAULTS = {
   batchSize: 500,
+  maxBatchBytes: 768 * 1024,
+  maxMessageBytes: 1_000_000,
   pollIntervalMs: 500,
   leaderRetryMs: 1000,
   sentRetentionMs: 24 * 3600 * 1000,
+  producerFactory: createProducer,
 };
 /** Delays (ms) for re-reading after a wake-up that found rows not yet visible. */
 const WAKE_RECHECK_MS = [5, 10, 25, 50, 100];
@@ -57,42 +66,55 @@ const MAX_BACKOFF_MS = 10_000;
  * row lock before they write, so its transactions' ids follow the order of its changes.
  *
  * Several instances. Concurrent relays with SKIP LOCKED would interleave and reorder keys,
- * so exactly one instance publishes: the one holding a session-level advisory lock keyed by
- * the schema, on a dedicated connection. The others stand by and take over within
- * leaderRetryMs when that connection drops (crash, shutdown, network).
+ * so exactly one instance publishes (RelayLeadership); the others stand by and take over
+ * within leaderRetryMs.
  *
  * Delivery. A batch is marked sent only after Kafka acknowledged it; a crash in between
  * publishes it again, which consumers absorb through their inbox (at-least-once delivery,
  * exactly-once effects).
+ *
+ * Never stuck. Batches are bounded by bytes as well as rows. A batch the broker refuses for
+ * its size is sent in halves; a single row it refuses for its size is parked (moved to
+ * outbox_parked_message, counted by a metric to alert on) so the rows behind it go on. After
+ * any other failed send the producer is thrown away and a new one made: an idempotent
+ * kafkajs producer that gave up (OUT_OF_ORDER_SEQUENCE_NUMBER after a lost ack) never recovers.
  */
 export class OutboxRelay {
   private readonly opts: OutboxRelayOptions & typeof DEFAULTS;
   private readonly table: string;
-  private readonly lockKey: string;
+  private readonly store: OutboxStore;
+  private readonly leadership: RelayLeadership;
+  private readonly pause = new WakeableSleep();
   private producer?: Producer;
-  private lockClient?: Client;
   private running = false;
-  private leader = false;
   private loop?: Promise<void>;
-  private wakeUp?: () => void;
-  private woken = false;
   private lastCleanup = 0;
+  /** rows per read after the broker refused a batch for its size; halves down to 1 */
+  private sizeLimitedRows?: number;
 
   constructor(options: OutboxRelayOptions) {
     this.opts = withDefaults(DEFAULTS, options);
     const schema = schemaOf(options.dataSource);
     this.table = `${quoteIdent(schema)}.outbox_message`;
-    this.lockKey = `outbox-relay:${schema}`;
-    options.metrics.watchOutbox(options.service, () => this.stats());
+    this.store = new OutboxStore(options.dataSource);
+    const service = options.service;
+    this.leadership = new RelayLeadership(
+      options.leaderConnection ?? leaderConnectionOf(options.dataSource),
+      `outbox-relay:${schema}`,
+      options.logger,
+      () => options.metrics.relayLeadershipAttempts.inc({ service }),
+    );
+    options.metrics.watchOutbox(service, () => this.stats());
   }
 
   get isLeader(): boolean {
-    return this.leader;
+    return this.leadership.isLeader;
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.pause.reset();
     this.loop = this.runLoop().catch((err) => {
       this.opts.logger.error({ err }, 'outbox relay stopped on an unexpected error');
     });
@@ -102,17 +124,15 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake();
+    this.pause.interrupt();
     await this.loop;
-    await this.releaseLeadership();
-    await this.producer?.disconnect().catch(() => undefined);
-    this.producer = undefined;
+    await this.leadership.release();
+    await this.dropProducer();
   }
 
   /** In-process wake-up after a commit: publishes now instead of at the next poll. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.pause.wake();
   }
 
   async stats(): Promise<OutboxStats> {
@@ -121,34 +141,51 @@ export class OutboxRelay {
               COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
          FROM ${this.table} WHERE sent_at IS NULL`,
     );
-    return { backlog: row.backlog, oldestAgeSeconds: row.oldest };
+    return {
+      backlog: row.backlog,
+      oldestAgeSeconds: row.oldest,
+      parked: await this.store.parkedCount(),
+    };
   }
 
   private async runLoop(): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {
-        if (!this.leader && !(await this.tryLeadership())) {
-          await this.sleep(this.opts.leaderRetryMs);
-          continue;
+        if (!this.leadership.isLeader) {
+          if (!(await this.leadership.tryAcquire())) {
+            // A standby does not publish, so a wake-up means nothing to it: it sleeps its
+            // full interval (a wake-up must not turn this loop into a spin).
+            await this.pause.sleep(this.opts.leaderRetryMs, { wakeable: false });
+            continue;
+          }
+          this.opts.logger.info(
+            { service: this.opts.service },
+            'outbox relay is the publisher for this schema',
+          );
         }
-        const wasWoken = this.woken;
-        this.woken = false;
-        const sent = await this.publishBatch();
+        const wasWoken = this.pause.takeWake();
+        const { sent, full } = await this.publishBatch();
         failures = 0;
-        if (sent === this.opts.batchSize) continue;
+        if (full) continue;
         if (sent === 0 && wasWoken) {
           await this.recheckAfterWake();
           continue;
         }
         await this.maybeCleanup();
-        await this.sleep(this.opts.pollIntervalMs);
+        await this.pause.sleep(this.opts.pollIntervalMs, { wakeable: true });
       } catch (err) {
         failures++;
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(failures, 10));
-        this.opts.logger.warn({ err, failures, retryInMs: delay }, 'outbox relay failed; retrying');
-        await this.releaseLeadership();
-        await this.sleep(delay);
+        this.opts.metrics.relayFailures.inc({ service: this.opts.service });
+        this.opts.logger.warn(
+          { err, kafkaErrors: kafkaErrorTypes(err), failures, retryInMs: delay },
+          'outbox relay failed; retrying',
+        );
+        await this.leadership.release();
+        await this.dropProducer();
+        // The backoff is not cut short by wake-ups: commits keep coming while a dependency is down.
+        await this.pause.sleep(delay, { wakeable: false });
       }
     }
   }
@@ -160,81 +197,89 @@ export class OutboxRelay {
   private async recheckAfterWake(): Promise<void> {
     for (const delay of WAKE_RECHECK_MS) {
       if (!this.running) return;
-      await this.sleep(delay);
-      if ((await this.publishBatch()) > 0) return;
+      await this.pause.sleep(delay, { wakeable: false });
+      if ((await this.publishBatch()).sent > 0) return;
     }
   }
 
-  /** Publishes one batch; returns how many rows it sent. */
-  private async publishBatch(): Promise<number> {
-    const rows: PendingRow[] = await this.opts.dataSource.query(
-      `SELECT id, event_id, topic, message_key, headers, payload
-         FROM ${this.table}
-        WHERE sent_at IS NULL AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY tx_id, id
-        LIMIT $1`,
-      [this.opts.batchSize],
-    );
+  /** Publishes one batch; `full` when more rows may be waiting right behind it. */
+  private async publishBatch(): Promise<{ sent: number; full: boolean }> {
+    const limit = this.sizeLimitedRows ?? this.opts.batchSize;
+    const { rows, more } = await this.store.nextBatch(limit, this.opts.maxBatchBytes);
     this.opts.metrics.relayReads.inc({
       service: this.opts.service,
       result: rows.length === 0 ? 'empty' : 'rows',
     });
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) {
+      this.sizeLimitedRows = undefined;
+      return { sent: 0, full: false };
+    }
+    const [first] = rows;
+    if (rows.length === 1 && first.bytes > this.opts.maxMessageBytes) {
+      await this.parkRow(first, `${first.bytes} bytes, over maxMessageBytes`);
+      return { sent: 0, full: true };
+    }
     const started = process.hrtime.bigint();
-    const producer = await this.ensureProducer();
-    await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+    try {
+      const producer = await this.ensureProducer();
+      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+    } catch (err) {
+      if (!isTooLarge(err)) throw err;
+      if (rows.length === 1) {
+        await this.parkRow(first, `the broker refused it: ${kafkaErrorTypes(err).join(', ')}`);
+      } else {
+        // Smaller sends until one goes through; the limit lifts when the outbox is drained.
+        this.sizeLimitedRows = Math.max(1, Math.floor(rows.length / 2));
+        this.opts.logger.warn(
+          { rows: rows.length, nextRows: this.sizeLimitedRows },
+          'the broker refused a batch for its size; sending smaller ones',
+        );
+      }
+      return { sent: 0, full: true };
+    }
     await this.opts.afterPublishHook?.(rows.map((r) => r.event_id));
-    await this.opts.dataSource.query(
-      `UPDATE ${this.table} SET sent_at = now() WHERE id = ANY($1::bigint[])`,
-      [rows.map((r) => r.id)],
-    );
+    await this.store.markSent(rows.map((r) => r.id));
     for (const row of rows) this.opts.metrics.produced.inc({ topic: row.topic });
     this.opts.metrics.relayPublishSeconds.observe(
       { service: this.opts.service },
       Number(process.hrtime.bigint() - started) / 1e9,
     );
-    return rows.length;
+    return { sent: rows.length, full: more };
+  }
+
+  private async parkRow(row: PendingRow, reason: string): Promise<void> {
+    await this.store.park(row.id, reason);
+    this.opts.metrics.outboxParked.inc({ service: this.opts.service, topic: row.topic });
+    this.opts.logger.error(
+      {
+        service: this.opts.service,
+        outboxId: row.id,
+        eventId: row.event_id,
+        topic: row.topic,
+        reason,
+      },
+      'outbox row parked: the broker will not take it; the rows behind it go on',
+    );
   }
 
   private async ensureProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = createProducer(this.opts.kafka);
-      await producer.connect();
+      const producer = this.opts.producerFactory(this.opts.kafka);
+      try {
+        await producer.connect();
+      } catch (err) {
+        await producer.disconnect().catch(() => undefined);
+        throw err;
+      }
       this.producer = producer;
     }
     return this.producer;
   }
 
-  private async tryLeadership(): Promise<boolean> {
-    await this.releaseLeadership();
-    const client = new Client(connectionConfig(this.opts.dataSource));
-    client.on('error', (err) => {
-      this.opts.logger.warn({ err }, 'outbox relay lost its leadership connection');
-      this.leader = false;
-    });
-    await client.connect();
-    const { rows } = await client.query(
-      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS acquired',
-      [this.lockKey],
-    );
-    if (!rows[0].acquired) {
-      await client.end().catch(() => undefined);
-      return false;
-    }
-    this.lockClient = client;
-    this.leader = true;
-    this.opts.logger.info(
-      { service: this.opts.service },
-      'outbox relay is the publisher for this schema',
-    );
-    return true;
-  }
-
-  private async releaseLeadership(): Promise<void> {
-    this.leader = false;
-    const client = this.lockClient;
-    this.lockClient = undefined;
-    await client?.end().catch(() => undefined);
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   private async maybeCleanup(): Promise<void> {
@@ -245,19 +290,6 @@ export class OutboxRelay {
       `DELETE FROM ${this.table} WHERE sent_at < now() - make_interval(secs => $1::float8 / 1000)`,
       [this.opts.sentRetentionMs],
     );
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-      if (this.woken || !this.running) done();
-    });
   }
 }
 
@@ -276,7 +308,7 @@ function groupByTopic(rows: PendingRow[]): TopicMessages[] {
 }
 
 /** The dedicated leadership connection uses the same server and login as the service. */
-function connectionConfig(dataSource: DataSource): ConstructorParameters<typeof Client>[0] {
+function leaderConnectionOf(dataSource: DataSource): ClientConfig {
   const o = dataSource.options as {
     url?: string;
     host?: string;
@@ -285,13 +317,18 @@ function connectionConfig(dataSource: DataSource): ConstructorParameters<typeof 
     password?: string;
     database?: string;
   };
-  if (o.url) return { connectionString: o.url, application_name: 'outbox-relay-leader' };
+  const common = {
+    application_name: 'outbox-relay-leader',
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  };
+  if (o.url) return { connectionString: o.url, ...common };
   return {
     host: o.host,
     port: o.port,
     user: o.username,
     password: o.password,
     database: o.database,
-    application_name: 'outbox-relay-leader',
+    ...common,
   };
 }

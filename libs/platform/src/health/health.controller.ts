@@ -55,12 +55,22 @@ export class HealthController implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Down while any consumer is not ok: failed (kafkajs gave up: restart it) or degraded (it
+   * waits out a dependency, or cannot write its dead letters, and recovers by itself). Either
+   * way the service is not doing all its work, and readiness says so with the reasons.
+   */
   private consumersCheck() {
     const indicator = this.indicators.check('consumers');
-    const failed = this.consumers.all.filter((c) => c.failure).map((c) => c.groupId);
-    return failed.length === 0
+    const notOk = this.consumers.all
+      .map((c) => ({ group: c.groupId, ...c.healthReport() }))
+      .filter((r) => r.state !== 'ok');
+    return notOk.length === 0
       ? indicator.up({ groups: this.consumers.all.length })
-      : indicator.down({ failed });
+      : indicator.down({
+          degraded: notOk.filter((r) => r.state === 'degraded'),
+          failed: notOk.filter((r) => r.state === 'failed'),
+        });
   }
 
   private connectedAdmin(): Promise<Admin> {
