@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { ConnectionIsNotSetError, DataSource, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** Quotes a PostgreSQL identifier (schema or table name). */
 export function quoteIdent(name: string): string {
@@ -15,8 +15,11 @@ export function schemaOf(dataSource: DataSource): string {
 const TRANSIENT_PG_CODES = new Set([
   '40001', // serialization_failure
   '40P01', // deadlock_detected
-  '55P03', // lock_not_available
+  '55P03', // lock_not_available (lock_timeout)
   '53300', // too_many_connections
+  '57014', // query_canceled (statement_timeout, or a cancel request)
+  '25P03', // idle_in_transaction_session_timeout: the server ended the session
+  '57P05', // idle_session_timeout
   '57P01', // admin_shutdown
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
@@ -29,11 +32,25 @@ const TRANSIENT_NODE_CODES = new Set([
   'EPIPE',
   'ENOTFOUND',
   'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
 ]);
 
 /**
+ * What node-postgres says when a connection is lost or a limit of service-data-source.ts
+ * passes: the socket ended ('Connection terminated unexpectedly'), connecting took longer than
+ * connectionTimeoutMillis ('timeout expired', 'Connection terminated due to connection
+ * timeout'), no pooled connection came free in time ('timeout exceeded when trying to
+ * connect'), no answer within query_timeout ('Query read timeout'), or the client was already
+ * broken ('... is not queryable').
+ */
+const TRANSIENT_MESSAGE =
+  /Connection terminated|connection timeout|timeout expired|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed and is not queryable/i;
+
+/**
  * True for failures that a retry can cure: the database or broker unreachable, restarting,
- * or a concurrency conflict. A handler's own bug or an impossible event is never transient.
+ * a connection cut by a limit (timeouts, a session ended by the server), or a concurrency
+ * conflict. A handler's own bug or an impossible event is never transient.
  */
 export function isTransientError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
@@ -45,6 +62,10 @@ export function isTransientError(err: unknown): boolean {
     name?: unknown;
   };
   if (e.driverError && isTransientError(e.driverError)) return true;
+  // TypeORM's: no pool yet (the database was away at start), or a query runner released under
+  // a transaction because its connection failed.
+  if (err instanceof ConnectionIsNotSetError || err instanceof QueryRunnerAlreadyReleasedError)
+    return true;
   if (typeof e.code === 'string') {
     if (TRANSIENT_PG_CODES.has(e.code) || e.code.startsWith('08')) return true;
     if (TRANSIENT_NODE_CODES.has(e.code)) return true;
@@ -56,13 +77,5 @@ export function isTransientError(err: unknown): boolean {
     e.name !== 'KafkaJSNonRetriableError'
   )
     return true;
-  if (
-    typeof e.message === 'string' &&
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-      e.message,
-    )
-  ) {
-    return true;
-  }
-  return false;
+  return typeof e.message === 'string' && TRANSIENT_MESSAGE.test(e.message);
 }
