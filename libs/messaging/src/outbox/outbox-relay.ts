@@ -1,5 +1,5 @@
 import { ClientConfig } from 'pg';
-import { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { MessagingMetrics, OutboxStats } from '../metrics/messaging-metrics';
@@ -7,8 +7,8 @@ import { quoteIdent, schemaOf } from '../sql';
 import { createProducer } from '../kafka/kafka-factory';
 import { isTooLarge, kafkaErrorTypes } from '../kafka/kafka-errors';
 import { withDefaults } from '../with-defaults';
-import { OutboxStore, PendingRow } from './outbox-store';
-import { RelayLeadership } from './relay-leadership';
+import { groupByTopic, OutboxStore, PendingRow } from './outbox-store';
+import { leaderConnectionOf, RelayLeadership } from './relay-leadership';
 import { WakeableSleep } from './wakeable-sleep';
 
 export interface OutboxRelayOptions {
@@ -291,44 +291,4 @@ export class OutboxRelay {
       [this.opts.sentRetentionMs],
     );
   }
-}
-
-function groupByTopic(rows: PendingRow[]): TopicMessages[] {
-  const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
-    let messages = byTopic.get(row.topic);
-    if (!messages) byTopic.set(row.topic, (messages = []));
-    messages.push({
-      key: row.message_key,
-      value: row.payload,
-      headers: { ...row.headers, 'event-id': row.event_id },
-    });
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-}
-
-/** The dedicated leadership connection uses the same server and login as the service. */
-function leaderConnectionOf(dataSource: DataSource): ClientConfig {
-  const o = dataSource.options as {
-    url?: string;
-    host?: string;
-    port?: number;
-    username?: string;
-    password?: string;
-    database?: string;
-  };
-  const common = {
-    application_name: 'outbox-relay-leader',
-    connectionTimeoutMillis: 5000,
-    keepAlive: true,
-  };
-  if (o.url) return { connectionString: o.url, ...common };
-  return {
-    host: o.host,
-    port: o.port,
-    user: o.username,
-    password: o.password,
-    database: o.database,
-    ...common,
-  };
 }

@@ -1,3 +1,4 @@
+import { Message, TopicMessages } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { quoteIdent, schemaOf } from '../sql';
 
@@ -101,4 +102,19 @@ export class OutboxStore {
     const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${this.parked}`);
     return row.n;
   }
+}
+
+/** The rows as kafkajs messages per topic, in order; the event id travels as a header. */
+export function groupByTopic(rows: PendingRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    let messages = byTopic.get(row.topic);
+    if (!messages) byTopic.set(row.topic, (messages = []));
+    messages.push({
+      key: row.message_key,
+      value: row.payload,
+      headers: { ...row.headers, 'event-id': row.event_id },
+    });
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

@@ -1,4 +1,5 @@
 import { Client, ClientConfig } from 'pg';
+import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 
 /**
@@ -56,4 +57,30 @@ export class RelayLeadership {
     this.client = undefined;
     await client?.end().catch(() => undefined);
   }
+}
+
+/** The dedicated leadership connection uses the same server and login as the service. */
+export function leaderConnectionOf(dataSource: DataSource): ClientConfig {
+  const o = dataSource.options as {
+    url?: string;
+    host?: string;
+    port?: number;
+    username?: string;
+    password?: string;
+    database?: string;
+  };
+  const common = {
+    application_name: 'outbox-relay-leader',
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  };
+  if (o.url) return { connectionString: o.url, ...common };
+  return {
+    host: o.host,
+    port: o.port,
+    user: o.username,
+    password: o.password,
+    database: o.database,
+    ...common,
+  };
 }
