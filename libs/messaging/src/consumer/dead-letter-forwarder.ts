@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { dlqTopic } from '@complaints/contracts';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { isTooLarge, kafkaErrorTypes } from '../kafka/kafka-errors';
-import { createProducer } from '../kafka/kafka-factory';
 import { WakeableSleep } from '../outbox/wakeable-sleep';
 import { ConsumerHealth } from './consumer-health';
 import { deadLetterMessage } from './dead-letter';
@@ -23,6 +22,17 @@ export interface DeadLetterForwarderOptions {
 }
 
 const BATCH = 50;
+
+/**
+ * Few retries, so a missing DLQ topic is reported in seconds rather than after kafkajs's long
+ * default budget; not idempotent, since a dead letter forwarded twice is harmless (dlq-id).
+ */
+function forwardingProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    allowAutoTopicCreation: false,
+    retry: { retries: 2, initialRetryTime: 200 },
+  });
+}
 const MAX_BACKOFF_MS = 30_000;
 
 /**
@@ -118,7 +128,7 @@ export class DeadLetterForwarder {
 
   private async ensureProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = (this.o.producerFactory ?? createProducer)(this.o.kafka);
+      const producer = (this.o.producerFactory ?? forwardingProducer)(this.o.kafka);
       try {
         await producer.connect();
       } catch (err) {

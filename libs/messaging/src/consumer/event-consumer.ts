@@ -35,6 +35,8 @@ export interface EventConsumerOptions {
   /** ms; first retry delay, doubled each time up to retryMaxMs. */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** ms; the longest wait between tries while the database or broker is away. */
+  transientRetryMaxMs?: number;
   /**
    * Partitions consumed at once. Their waiting events are applied together, one transaction at
    * a time for the whole consumer (see BatchQueue), so more partitions at once means larger
@@ -59,6 +61,7 @@ const DEFAULTS = {
   maxAttempts: 5,
   retryBaseMs: 100,
   retryMaxMs: 30_000,
+  transientRetryMaxMs: 5_000,
   partitionsConsumedConcurrently: 8,
   maxBatchSize: 100,
   sessionTimeoutMs: 30_000,

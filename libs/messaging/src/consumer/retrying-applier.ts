@@ -15,6 +15,11 @@ export interface RetryPolicy {
   /** ms; first retry delay, doubled each time up to retryMaxMs. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * ms; the longest wait between tries while a dependency is down: short, so the consumer is
+   * back within seconds of the database or broker.
+   */
+  transientRetryMaxMs: number;
 }
 
 export interface RetryingApplierDeps {
@@ -130,7 +135,7 @@ export class RetryingApplier {
           group: this.deps.groupId,
           kind: failure.transient ? 'transient' : 'error',
         });
-        const delay = this.backoff(attempt);
+        const delay = this.backoff(attempt, transient);
         if (transient) this.degraded(`waiting for a dependency: ${failure.loggable.message}`);
         this.deps.logger.warn(
           {
@@ -182,7 +187,7 @@ export class RetryingApplier {
         }
         return true;
       } catch (err) {
-        const delay = this.backoff(attempt);
+        const delay = this.backoff(attempt, true);
         this.degraded(`cannot record a dead letter: ${(err as Error).message}`);
         this.deps.logger.warn(
           { err, groupId: this.deps.groupId, eventId: entry.eventId, retryInMs: delay },
@@ -197,9 +202,10 @@ export class RetryingApplier {
     this.deps.health.retrying(reason);
   }
 
-  private backoff(attempt: number): number {
-    const { retryBaseMs, retryMaxMs } = this.deps.policy;
-    return Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(attempt - 1, 16));
+  private backoff(attempt: number, transient: boolean): number {
+    const { retryBaseMs, retryMaxMs, transientRetryMaxMs } = this.deps.policy;
+    const max = transient ? Math.min(retryMaxMs, transientRetryMaxMs) : retryMaxMs;
+    return Math.min(max, retryBaseMs * 2 ** Math.min(attempt - 1, 16));
   }
 }
 
