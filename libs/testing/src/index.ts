@@ -7,3 +7,4 @@ export * from './service-under-test';
 export * from './service-processes';
 export * from './wait-for-topics';
 export * from './private-kafka-broker';
+export * from './private-postgres';
