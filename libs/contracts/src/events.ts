@@ -121,3 +121,9 @@ export const EVENT_REGISTRY: EventRegistry = buildRegistry(EVENT_DEFINITIONS);
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
   return EVENT_REGISTRY.byType.get(type)?.get(version);
 }
+
+/**
+ * The envelope of any one of the event types K, as a union a handler narrows by `type`:
+ * `EnvelopeOneOf<'complaint.routed' | 'complaint.closed'>`.
+ */
+export type EnvelopeOneOf<K extends EventType> = K extends EventType ? EnvelopeOf<K> : never;

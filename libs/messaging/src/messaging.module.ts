@@ -13,7 +13,9 @@ import { Kafka } from 'kafkajs';
 import pino, { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { EventConsumer, EventHandler } from './consumer/event-consumer';
+import { EventType } from '@complaints/contracts';
+import { EventConsumer } from './consumer/event-consumer';
+import { topicsOf, typedHandler, TypedEventHandler } from './consumer/typed-handler';
 import { createKafka } from './kafka/kafka-factory';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -71,10 +73,15 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   /**
-   * `group` is the consumer group's name without the service prefix; `topics` are logical
-   * names (the test prefix is added here).
+   * A consumer group for the event types `types`, whose topics it reads; `handler` receives
+   * their envelopes, typed, with a logger carrying each event's ids. `group` is the group's
+   * name without the service prefix (and the test prefix, added here).
    */
-  register(group: string, topics: string[], handler: EventHandler): EventConsumer {
+  register<T extends EventType>(
+    group: string,
+    types: readonly T[],
+    handler: TypedEventHandler<T>,
+  ): EventConsumer {
     const prefix = this.options.topicPrefix ?? '';
     const consumer = new EventConsumer({
       ...this.options.consumer,
@@ -84,8 +91,8 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
       logger: this.logger,
       metrics: this.metrics,
       groupId: `${prefix}${this.options.service}.${group}`,
-      topics: topics.map((t) => prefix + t),
-      handler,
+      topics: topicsOf(types).map((t) => prefix + t),
+      handler: typedHandler(types, handler),
     });
     this.consumers.push(consumer);
     return consumer;
@@ -173,6 +180,7 @@ export class MessagingModule {
             new UnitOfWork({
               dataSource: ds,
               topicPrefix: o.topicPrefix,
+              producer: o.service,
               onCommitted: () => relay.wake(),
             }),
           inject: [MESSAGING_OPTIONS, getDataSourceToken(), OutboxRelay],

@@ -153,12 +153,13 @@ describe('the outbox relay under faults', () => {
       let sends = 0;
       const dead = (): never => {
         throw new KafkaJSNonRetriableError(
-          new KafkaJSProtocolError({
-            type: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
-            code: 45,
-            retriable: false,
-            message: 'The broker received an out of order sequence number',
-          }),
+          new KafkaJSProtocolError(
+            Object.assign(new Error('The broker received an out of order sequence number'), {
+              type: 'OUT_OF_ORDER_SEQUENCE_NUMBER',
+              code: 45,
+              retriable: false,
+            }),
+          ),
         );
       };
       const sendBatch: Producer['sendBatch'] = async (batch) => {

@@ -8,7 +8,8 @@ export interface CreateEnvelopeInput<K extends EventType> {
   /** Defaults to the version the catalog publishes for `type`. */
   version?: number;
   complaintId: string;
-  producer: string;
+  /** Filled by the messaging library when the event is published (the service's name). */
+  producer?: string;
   // NoInfer: K comes from `type` alone, so a payload of another event is a compile error.
   payload: NoInfer<EventMap[K]>;
   /** Omit on the first event of a chain: the new event's own id is used. */
@@ -38,7 +39,7 @@ export function createEnvelope<K extends EventType>(input: CreateEnvelopeInput<K
   envelope.version = input.version ?? EVENT_CATALOG[input.type].version;
   envelope.complaintId = input.complaintId;
   envelope.occurredAt = (input.occurredAt ?? new Date()).toISOString();
-  envelope.producer = input.producer;
+  envelope.producer = input.producer ?? '';
   envelope.correlationId = input.correlationId ?? eventId;
   envelope.causationId = input.causationId ?? null;
   envelope.payload = input.payload;

@@ -17,6 +17,11 @@ export interface UnitOfWorkOptions {
   dataSource: DataSource;
   /** Prepended to every topic name (test runs use their own topics). */
   topicPrefix?: string;
+  /**
+   * The service's name: every event published here carries it as its envelope's `producer`,
+   * whatever the caller put there (services leave it out).
+   */
+  producer?: string;
   /** Called after a transaction that queued events commits (the relay's in-process wake-up). */
   onCommitted?: (eventCount: number) => void;
 }
@@ -46,7 +51,7 @@ export class UnitOfWork {
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     let queued = 0;
     const result = await this.options.dataSource.transaction(async (manager) => {
-      const tx = new OutboxTransaction(manager, this.options.topicPrefix ?? '');
+      const tx = this.transaction(manager);
       const value = await work(tx);
       queued = await this.flush(manager, tx.drain());
       return value;
@@ -60,9 +65,13 @@ export class UnitOfWork {
    * caller commits. Returns the number of events written to the outbox.
    */
   async runIn(manager: EntityManager, work: (tx: Transaction) => Promise<void>): Promise<number> {
-    const tx = new OutboxTransaction(manager, this.options.topicPrefix ?? '');
+    const tx = this.transaction(manager);
     await work(tx);
     return this.flush(manager, tx.drain());
+  }
+
+  private transaction(manager: EntityManager): OutboxTransaction {
+    return new OutboxTransaction(manager, this.options.topicPrefix ?? '', this.options.producer);
   }
 
   /** Tells the relay that `count` events were committed by a transaction it did not run. */
@@ -92,12 +101,13 @@ class OutboxTransaction implements Transaction {
   constructor(
     readonly manager: EntityManager,
     private readonly topicPrefix: string,
+    private readonly producer: string | undefined,
   ) {}
 
   publish(...events: EventEnvelope<object>[]): void {
     for (const event of events) {
       // Validated as a consumer will see it: the JSON, not the object in memory.
-      const payload = JSON.stringify(event);
+      const payload = JSON.stringify(this.producer ? { ...event, producer: this.producer } : event);
       assertValidEnvelope(JSON.parse(payload));
       const definition = findEventDefinition(event.type, event.version);
       if (!definition) throw new Error(`no topic for ${event.type} v${event.version}`);

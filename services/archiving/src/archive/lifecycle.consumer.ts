@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AnyEventEnvelope, EVENT_CATALOG, LIFECYCLE_EVENT_TYPES } from '@complaints/contracts';
+import { EVENT_CATALOG, LIFECYCLE_EVENT_TYPES } from '@complaints/contracts';
 import { ConsumerHost } from '@complaints/messaging';
 import { TimelineRecorder } from './timeline-recorder.service';
 
@@ -21,8 +21,8 @@ export class LifecycleConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register('timeline', LIFECYCLE_TOPICS, async (event, tx) => {
-      await this.recorder.record(event as AnyEventEnvelope, tx);
+    this.consumers.register('timeline', LIFECYCLE_EVENT_TYPES, async (event, tx) => {
+      await this.recorder.record(event, tx);
     });
   }
 }

@@ -61,7 +61,6 @@ export class SealingService {
     const record = buildArchiveRecord(events, sealedAt);
     const archived = createEnvelope({
       type: EVENT_TYPES.archived,
-      producer: 'archiving',
       payload: record,
       occurredAt: sealedAt,
       ...causedBy(cause),

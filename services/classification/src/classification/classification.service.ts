@@ -12,9 +12,6 @@ import { Classification } from './classification.entity';
 import { ClassificationErrors } from './classification.errors';
 import { ClassificationDto } from './dto/classification.dto';
 
-/** The service's name as producer of events. */
-export const PRODUCER = 'classification';
-
 @Injectable()
 export class ClassificationService {
   constructor(
@@ -74,7 +71,6 @@ export class ClassificationService {
       createEnvelope({
         type: EVENT_TYPES.routed,
         ...causedBy(event),
-        producer: PRODUCER,
         occurredAt: classifiedAt,
         payload: {
           category: row.category,

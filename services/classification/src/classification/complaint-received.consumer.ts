@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { EVENT_TYPES, TOPICS } from '@complaints/contracts';
-import type { AnyEventEnvelope } from '@complaints/contracts';
-import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { EVENT_TYPES } from '@complaints/contracts';
+import type { EnvelopeOf } from '@complaints/contracts';
+import { ConsumerHost, Transaction } from '@complaints/messaging';
 import { ClassificationService } from './classification.service';
 
 /**
@@ -18,18 +18,10 @@ export class ComplaintReceivedConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register('router', [TOPICS.received], (event, tx) =>
-      this.apply(event as AnyEventEnvelope, tx),
-    );
+    this.consumers.register('router', [EVENT_TYPES.received], (event, tx) => this.apply(event, tx));
   }
 
-  async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
-    if (event.type !== EVENT_TYPES.received) {
-      throw new PermanentEventError(
-        'EVENT.UNEXPECTED_TYPE',
-        `${event.type} does not belong on ${TOPICS.received}`,
-      );
-    }
+  async apply(event: EnvelopeOf<'complaint.received'>, tx: Transaction): Promise<void> {
     const trace = {
       complaintId: event.complaintId,
       eventId: event.eventId,

@@ -66,7 +66,6 @@ export class FeedbackService {
       const feedback = createEnvelope({
         ...chainOf(response),
         type: EVENT_TYPES.feedbackReceived,
-        producer: 'feedback',
         occurredAt: now,
         payload: {
           responseId: response.id,
@@ -98,7 +97,6 @@ export class FeedbackService {
           createEnvelope({
             ...causedBy(feedback),
             type: EVENT_TYPES.reopened,
-            producer: 'feedback',
             occurredAt: now,
             payload: {
               reason: dto.comment ?? DISSATISFIED_REASON,
@@ -165,7 +163,6 @@ export class FeedbackService {
       createEnvelope({
         ...cause,
         type: EVENT_TYPES.closed,
-        producer: 'feedback',
         occurredAt: now,
         payload: { closedAt: now.toISOString(), resolution, finalOutcome: response.outcome },
       }),

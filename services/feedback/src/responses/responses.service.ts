@@ -91,7 +91,6 @@ export class ResponsesService {
     const responded = createEnvelope({
       ...causedBy(event),
       type: EVENT_TYPES.responded,
-      producer: 'feedback',
       occurredAt: sentAt,
       payload: {
         responseId,

@@ -6,7 +6,6 @@ export function complaintReceivedEvent(complaint: Complaint) {
   return createEnvelope({
     type: EVENT_TYPES.received,
     complaintId: complaint.id,
-    producer: 'intake',
     occurredAt: complaint.receivedAt,
     payload: {
       referenceNumber: complaint.referenceNumber,

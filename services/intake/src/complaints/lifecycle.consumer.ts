@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AnyEventEnvelope, EVENT_TYPES, LifecycleStage, TOPICS } from '@complaints/contracts';
+import { AnyEventEnvelope, EVENT_TYPES, LifecycleStage } from '@complaints/contracts';
 import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
 import { Complaint } from './complaint.entity';
 
@@ -40,14 +40,14 @@ export class LifecycleConsumer implements OnModuleInit {
     this.consumers.register(
       'status-view',
       [
-        TOPICS.routed,
-        TOPICS.investigated,
-        TOPICS.responded,
-        TOPICS.feedbackReceived,
-        TOPICS.reopened,
-        TOPICS.closed,
+        EVENT_TYPES.routed,
+        EVENT_TYPES.investigated,
+        EVENT_TYPES.responded,
+        EVENT_TYPES.feedbackReceived,
+        EVENT_TYPES.reopened,
+        EVENT_TYPES.closed,
       ],
-      (event, tx) => this.apply(event as AnyEventEnvelope, tx),
+      (event, tx) => this.apply(event, tx),
     );
   }
 

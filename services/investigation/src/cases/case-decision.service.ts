@@ -47,7 +47,6 @@ export class CaseDecisionService {
           correlationId: found.correlationId,
         }),
         type: EVENT_TYPES.investigated,
-        producer: 'investigation',
         occurredAt: decidedAt,
         payload: {
           caseId: found.id,

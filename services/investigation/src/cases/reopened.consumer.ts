@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AnyEventEnvelope, EVENT_TYPES, TOPICS } from '@complaints/contracts';
+import { EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
 import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
 import { ROOT_LOGGER } from '@complaints/platform';
 import { InvestigationConfig } from '../config/investigation.config';
@@ -27,18 +27,12 @@ export class ReopenedConsumer implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.consumers.register('case-reopening', [TOPICS.reopened], (event, tx) =>
-      this.apply(event as AnyEventEnvelope, tx),
+    this.consumers.register('case-reopening', [EVENT_TYPES.reopened], (event, tx) =>
+      this.apply(event, tx),
     );
   }
 
-  async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
-    if (event.type !== EVENT_TYPES.reopened) {
-      throw new PermanentEventError(
-        'EVENT.UNEXPECTED_TYPE',
-        `${event.type} is not a reopened event`,
-      );
-    }
+  async apply(event: EnvelopeOf<'complaint.reopened'>, tx: Transaction): Promise<void> {
     const context = {
       eventId: event.eventId,
       correlationId: event.correlationId,

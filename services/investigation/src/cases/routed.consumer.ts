@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Logger } from 'pino';
-import { AnyEventEnvelope, EVENT_TYPES, TOPICS } from '@complaints/contracts';
-import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
+import { ConsumerHost, Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
 import { CaseAssignmentService } from './case-assignment.service';
 import { ComplaintCase } from './complaint-case.entity';
@@ -26,15 +26,12 @@ export class RoutedConsumer implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.consumers.register('case-opening', [TOPICS.routed], (event, tx) =>
-      this.apply(event as AnyEventEnvelope, tx),
+    this.consumers.register('case-opening', [EVENT_TYPES.routed], (event, tx) =>
+      this.apply(event, tx),
     );
   }
 
-  async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
-    if (event.type !== EVENT_TYPES.routed) {
-      throw new PermanentEventError('EVENT.UNEXPECTED_TYPE', `${event.type} is not a routed event`);
-    }
+  async apply(event: EnvelopeOf<'complaint.routed'>, tx: Transaction): Promise<void> {
     const context = {
       eventId: event.eventId,
       correlationId: event.correlationId,
