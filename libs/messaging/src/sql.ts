@@ -1,4 +1,9 @@
-import { ConnectionIsNotSetError, DataSource, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  ConnectionIsNotSetError,
+  DataSource,
+  EntityManager,
+  QueryRunnerAlreadyReleasedError,
+} from 'typeorm';
 
 /** Quotes a PostgreSQL identifier (schema or table name). */
 export function quoteIdent(name: string): string {
@@ -10,6 +15,30 @@ export function schemaOf(dataSource: DataSource): string {
   const schema = (dataSource.options as { schema?: string }).schema;
   if (!schema) throw new Error('The DataSource has no schema: every service owns one schema');
   return schema;
+}
+
+/**
+ * Prices sequential scans, bitmap scans and sorts out of the plans of the transaction it runs
+ * in (enable_* = off makes them a last resort, not forbidden). See inIndexOrder.
+ */
+export const INDEX_ORDER_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true),
+                                            set_config('enable_bitmapscan', 'off', true),
+                                            set_config('enable_sort', 'off', true)`;
+
+/**
+ * Runs `work` in a short transaction whose statements walk an index in its order. For a
+ * statement meant to read "the first n rows by this index", it keeps the cost at n rows even
+ * when the table's statistics are stale: after a backlog grew since the last ANALYZE, the
+ * planner would otherwise believe few rows match, fetch them all and sort them.
+ */
+export async function inIndexOrder<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(INDEX_ORDER_SETTINGS);
+    return work(manager);
+  });
 }
 
 const TRANSIENT_PG_CODES = new Set([

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DEFAULT_BACKLOG_CAP } from '../outbox/outbox-stats';
 
 /** Seconds: from milliseconds of processing up to minutes of waiting. */
 const LATENCY_BUCKETS = [
@@ -6,7 +7,10 @@ const LATENCY_BUCKETS = [
 ];
 
 export interface OutboxStats {
+  /** rows; counted up to a cap (OutboxStatsQuery), where backlogCapped is set */
   backlog: number;
+  /** true: there are more than `backlog` rows, which is the cap */
+  backlogCapped?: boolean;
   /** seconds; 0 when the backlog is empty */
   oldestAgeSeconds: number;
   /** rows moved aside because the broker will never take them (outbox_parked_message) */
@@ -36,6 +40,10 @@ export class MessagingMetrics {
   readonly deadLetterForwardFailures: Counter<'group'>;
   readonly consumerDegraded: Gauge<'group'>;
   readonly outboxParkedRows: Gauge<'service'>;
+  readonly outboxBacklogCapped: Gauge<'service'>;
+  readonly retentionPruned: Counter<'service' | 'table'>;
+  readonly retentionRuns: Counter<'service' | 'result'>;
+  readonly retentionLastRun: Gauge<'service'>;
   private readonly outboxSources = new Map<string, () => Promise<OutboxStats>>();
 
   constructor(readonly registry: Registry = new Registry()) {
@@ -134,8 +142,26 @@ export class MessagingMetrics {
       labelNames: ['group'],
       registers,
     });
+    this.retentionPruned = new Counter({
+      name: 'complaints_retention_pruned_rows_total',
+      help: 'Rows deleted by retention, by table: outbox (sent rows past OUTBOX_RETENTION_HOURS), inbox (rows past INBOX_RETENTION_DAYS)',
+      labelNames: ['service', 'table'],
+      registers,
+    });
+    this.retentionRuns = new Counter({
+      name: 'complaints_retention_runs_total',
+      help: 'Retention runs, by result: done, more (stopped at RETENTION_MAX_ROWS_PER_RUN; the next comes sooner), skipped (another instance was pruning), failed',
+      labelNames: ['service', 'result'],
+      registers,
+    });
+    this.retentionLastRun = new Gauge({
+      name: 'complaints_retention_last_run_timestamp_seconds',
+      help: 'Unix time at which the last retention run that did not fail ended',
+      labelNames: ['service'],
+      registers,
+    });
     const sources = this.outboxSources;
-    const collectStats = async (): Promise<Map<string, OutboxStats>> => {
+    const readStats = async (): Promise<Map<string, OutboxStats>> => {
       const stats = new Map<string, OutboxStats>();
       for (const [service, source] of sources) {
         stats.set(
@@ -145,9 +171,18 @@ export class MessagingMetrics {
       }
       return stats;
     };
+    // A scrape collects every gauge at once: they share one read of each source, so one
+    // query per service per scrape, however many outbox gauges there are.
+    let reading: Promise<Map<string, OutboxStats>> | undefined;
+    const collectStats = (): Promise<Map<string, OutboxStats>> => {
+      reading ??= readStats().finally(() => {
+        reading = undefined;
+      });
+      return reading;
+    };
     this.outboxBacklog = new Gauge({
       name: 'complaints_outbox_backlog',
-      help: 'Outbox rows committed but not yet published',
+      help: `Outbox rows committed but not yet published, counted up to a cap (${DEFAULT_BACKLOG_CAP} by default): at the cap complaints_outbox_backlog_capped is 1 and this is a lower bound`,
       labelNames: ['service'],
       registers,
       async collect() {
@@ -156,11 +191,22 @@ export class MessagingMetrics {
     });
     this.outboxOldestAge = new Gauge({
       name: 'complaints_outbox_oldest_age_seconds',
-      help: 'Age of the oldest unpublished outbox row; 0 when none waits',
+      help: "Age of the next outbox row to publish (the oldest transaction's); 0 when none waits",
       labelNames: ['service'],
       registers,
       async collect() {
         for (const [service, s] of await collectStats()) this.set({ service }, s.oldestAgeSeconds);
+      },
+    });
+    this.outboxBacklogCapped = new Gauge({
+      name: 'complaints_outbox_backlog_capped',
+      help: '1 when the outbox backlog reached the cap it is counted to, so complaints_outbox_backlog is a lower bound; else 0',
+      labelNames: ['service'],
+      registers,
+      async collect() {
+        for (const [service, s] of await collectStats()) {
+          this.set({ service }, Number.isNaN(s.backlog) ? Number.NaN : s.backlogCapped ? 1 : 0);
+        }
       },
     });
     this.outboxParkedRows = new Gauge({
