@@ -20,6 +20,7 @@ import { createKafka } from './kafka/kafka-factory';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
+import { retentionProviders, RetentionSettings } from './retention/retention-providers';
 
 export interface MessagingModuleOptions {
   /** The producing service's name (envelope `producer`, metrics, logs). */
@@ -39,6 +40,8 @@ export interface MessagingModuleOptions {
     maxBatchSize?: number;
     sessionTimeoutMs?: number;
   };
+  /** Pruning of sent outbox rows and old inbox rows (RetentionRunner's defaults when left out). */
+  retention?: RetentionSettings;
 }
 
 export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
@@ -186,6 +189,7 @@ export class MessagingModule {
           inject: [MESSAGING_OPTIONS, getDataSourceToken(), OutboxRelay],
         },
         ConsumerHost,
+        ...retentionProviders({ options: MESSAGING_OPTIONS, logger: MESSAGING_LOGGER }),
       ],
       exports: [
         MESSAGING_OPTIONS,
