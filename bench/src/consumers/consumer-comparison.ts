@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { TOPICS } from '@complaints/contracts';
 import {
   createProducer,
-  CreateMessagingTables1764230400000,
+  MESSAGING_MIGRATIONS,
   createKafka,
   serviceDataSourceOptions,
 } from '@complaints/messaging';
@@ -141,7 +141,7 @@ async function migrate(ctx: BenchContext, schema: string): Promise<void> {
       url: ctx.databaseUrl,
       schema,
       entities: [],
-      migrations: [CreateMessagingTables1764230400000, CreateBenchClassification1764230400099],
+      migrations: [...MESSAGING_MIGRATIONS, CreateBenchClassification1764230400099],
       poolSize: 1,
     }),
   );
