@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run infra:down — stops what infra:up started (recorded in .data/infra) and nothing else:
 # a Kafka or PostgreSQL that was already running before infra:up keeps running.
-# Safe to run again. To stop the local broker regardless: npm run kafka:stop.
+# Safe to run again. To stop the local broker regardless: npm run kafka:stop (Keycloak:
+# npm run keycloak:stop).
 set -euo pipefail
 LOG_TAG=infra-down
 # shellcheck source=lib.sh
@@ -16,6 +17,13 @@ if [ -f "$state/kafka-started" ]; then
   rm -f "$root/.data/infra.env"
 else
   log "Kafka was not started by infra:up; leaving it as it is"
+fi
+
+if [ -f "$state/keycloak-started" ]; then
+  "$root/infra/keycloak/keycloak.sh" stop
+  rm -f "$state/keycloak-started" "$root/.data/infra.env"
+else
+  log "Keycloak was not started by infra:up; leaving it as it is"
 fi
 
 if [ -f "$state/postgres-started" ]; then

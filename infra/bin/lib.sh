@@ -8,6 +8,8 @@ mkdir -p "$state"
 
 DEFAULT_KAFKA_BROKERS=127.0.0.1:9092
 DEFAULT_PG_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres
+# The issuer infra/keycloak/keycloak.sh runs (KEYCLOAK_PORT moves it).
+DEFAULT_OIDC_ISSUER="http://127.0.0.1:${KEYCLOAK_PORT:-18080}/realms/complaints"
 
 log() { printf '[%s] %s\n' "${LOG_TAG:-infra}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -51,6 +53,12 @@ pg_admin_url() {
 kafka_is_local_default() {
   local brokers="${KAFKA_BROKERS:-$DEFAULT_KAFKA_BROKERS}"
   case "$brokers" in 127.0.0.1:9092 | localhost:9092) return 0 ;; *) return 1 ;; esac
+}
+
+# True when OIDC_ISSUER is unset or names the realm keycloak.sh runs: any other issuer is the
+# insurer's own identity provider, and nothing local is started.
+keycloak_is_local_default() {
+  case "${OIDC_ISSUER:-$DEFAULT_OIDC_ISSUER}" in "$DEFAULT_OIDC_ISSUER" | "$DEFAULT_OIDC_ISSUER/") return 0 ;; *) return 1 ;; esac
 }
 
 run_ts() { (cd "$root" && node -r @swc-node/register "$@"); }
