@@ -141,6 +141,7 @@ describe('the fault suite counts', () => {
 describe('whether /health/ready told the truth', () => {
   const sample = (t: number, claimsHealthy: boolean, service = 'intake'): HealthSample => ({
     t,
+    ms: 100,
     service,
     status: claimsHealthy ? 200 : 503,
     claimsHealthy,

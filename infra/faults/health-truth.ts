@@ -5,6 +5,8 @@ export interface TruthRule {
   /** ms since epoch */
   faultStart: number;
   faultEnd: number;
+  /** when the dependency answered again, if before faultEnd */
+  impairedUntil?: number;
   /** Services a dependency of which was down for the whole fault: they must not claim all is well. */
   impaired: string[];
   /** why they were impaired, for the report ("the broker was down") */
@@ -34,27 +36,35 @@ export function judgeHealth(samples: readonly HealthSample[], rule: TruthRule): 
   const said: Record<string, Record<string, number>> = {};
   const from = rule.faultStart + rule.graceMs;
   // The last second before the fault ends is left out: the fix may already be visible.
-  const to = rule.faultEnd - 1000;
+  const to = Math.min(rule.faultEnd, rule.impairedUntil ?? rule.faultEnd) - 1000;
   for (const service of rule.impaired) {
-    const during = samples.filter((s) => s.service === service && s.t >= from && s.t <= to);
+    // Only answers asked and given inside the window: a request sent just before the repair
+    // may be answered after it.
+    const during = samples.filter((s) => s.service === service && s.t >= from && s.t + s.ms <= to);
     const counts: Record<string, number> = {};
     for (const s of during) {
       const label = s.claimsHealthy ? '200 all up' : describe(s);
       counts[label] = (counts[label] ?? 0) + 1;
     }
     said[service] = counts;
-    const healthy = during.filter((s) => s.claimsHealthy).length;
-    if (healthy)
+    const healthy = during.filter((s) => s.claimsHealthy);
+    if (healthy.length)
       lies.push(
-        `${service} said 200 all up ${healthy}/${during.length} times while ${rule.because}`,
+        `${service} said 200 all up ${healthy.length}/${during.length} times while ${rule.because}` +
+          ` (at +${healthy.map((s) => ((s.t - rule.faultStart) / 1000).toFixed(1)).join(', +')} s)`,
       );
   }
   for (const service of rule.services) {
     const after = samples.filter((s) => s.service === service && s.t >= rule.faultEnd);
     const last = after[after.length - 1];
     if (!last) lies.push(`${service}: no answer recorded after the fault`);
-    else if (!last.claimsHealthy)
-      lies.push(`${service} still said ${describe(last)} after recovery`);
+    else if (!last.claimsHealthy) {
+      const ok = after.filter((s) => s.claimsHealthy).length;
+      lies.push(
+        `${service} still said ${describe(last)} ${((last.t - rule.faultEnd) / 1000).toFixed(0)} s after the fault ` +
+          `(all up in ${ok}/${after.length} answers since)`,
+      );
+    }
   }
   const judged = to > from || !rule.impaired.length;
   const summary = lies.length

@@ -2,6 +2,8 @@
 export interface HealthSample {
   /** ms since epoch, when the request was sent */
   t: number;
+  /** ms until the answer (or the failure) */
+  ms: number;
   service: string;
   /** the HTTP status, or why there was none */
   status: number | 'refused' | 'timeout';
@@ -64,10 +66,10 @@ export async function readiness(service: string, baseUrl: string): Promise<Healt
       .filter(([, d]) => d?.status !== 'up')
       .map(([name, d]) => `${name}:${d?.status ?? '?'}`);
     const claimsHealthy = res.status === 200 && (body.status ?? 'ok') === 'ok' && !down.length;
-    return { t, service, status: res.status, claimsHealthy, down };
+    return { t, ms: Date.now() - t, service, status: res.status, claimsHealthy, down };
   } catch (err) {
     const name = (err as Error).name;
     const status = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'refused';
-    return { t, service, status, claimsHealthy: false, down: [] };
+    return { t, ms: Date.now() - t, service, status, claimsHealthy: false, down: [] };
   }
 }

@@ -75,6 +75,8 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     recoveryS = await measureRecovery(kafka, db, fault.end, (RECOVERY_LIMIT_S + 15) * 1000);
     const readyBy = Date.now() + READY_AGAIN_MS;
     await until(async () => (await allReady(stack)) || Date.now() > readyBy, READY_AGAIN_MS + 5000);
+    // One more answer from each service after that, for the record the judgement reads.
+    await new Promise((r) => setTimeout(r, 2500));
     deadline = Math.max(fault.end, load.lastAcceptedAt() ?? 0) + ARCHIVE_BOUND_MS;
     // Sealed and the archive's outbox empty: the sealed record and its archived event commit
     // in one transaction, and a row leaves the outbox only once the broker acknowledged it.
@@ -128,6 +130,7 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     ? judgeHealth(samples, {
         faultStart: fault.start,
         faultEnd: fault.end,
+        impairedUntil: fault.impairedUntil,
         impaired: fault.impaired,
         because: fault.because,
         graceMs: fault.graceMs ?? 5000,
@@ -167,6 +170,15 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     recoveryS,
     recovered,
     health,
+    healthSamples:
+      health.truthful || !fault
+        ? undefined
+        : samples.map((h) => [
+            Math.round((h.t - (fault?.start ?? t0)) / 100) / 10,
+            h.service,
+            h.status,
+            h.down.join(','),
+          ]),
     ok: recovered && !unreadable && !lost.length && !totalExtra(duplicates) && !order.length,
     notes,
     problems,

@@ -35,6 +35,9 @@ export interface FaultWindow {
   /** services whose database or broker was unreachable for the whole window */
   impaired: string[];
   because: string;
+  /** ms since epoch the dependency was reachable again, when before `end` (a broker answers a few
+   * seconds before kafka.sh sees it started); the health judgement stops there */
+  impairedUntil?: number;
   /** ms after `start` the impaired services get to notice; default 5000 */
   graceMs?: number;
   notes?: string[];
@@ -83,6 +86,8 @@ export interface ScenarioResult {
   recoveryS?: number;
   recovered: boolean;
   health: Truth;
+  /** when health was not truthful: every answer, [s since the fault began, service, status, indicators down] */
+  healthSamples?: [number, string, number | string, string][];
   ok: boolean;
   notes: string[];
   /** what each service logged at warn or above during the scenario */

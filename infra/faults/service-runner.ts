@@ -3,7 +3,12 @@ import { createWriteStream, WriteStream } from 'fs';
 import { join, resolve } from 'path';
 import { freePort, sendSignal, waitExit } from './pids';
 
-const ROOT = resolve(__dirname, '../..');
+/**
+ * The checkout the services run from: this one, or FAULTS_SERVICES_ROOT (another checkout with
+ * node_modules, e.g. an older commit unpacked with `git archive`, to show a fault failing
+ * before a fix with the same suite).
+ */
+export const SERVICES_ROOT = process.env['FAULTS_SERVICES_ROOT'] || resolve(__dirname, '../..');
 /** ms a service may take from spawn to /health/ready 200 (cold swc compile on 2 cores). */
 const READY_TIMEOUT_MS = 120_000;
 /** ms a SIGTERM gets before SIGKILL. */
@@ -66,7 +71,7 @@ export class ServiceRunner {
       process.execPath,
       ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`],
       {
-        cwd: ROOT,
+        cwd: SERVICES_ROOT,
         env: { ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

@@ -11,7 +11,7 @@ import { ensureTopics } from '../kafka/create-topics';
 import { ensureDatabase } from '../postgres/setup';
 import { COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
 import { pidListeningOn, sendSignal, waitExit } from './pids';
-import { ServiceRunner } from './service-runner';
+import { ServiceRunner, SERVICES_ROOT } from './service-runner';
 
 const ROOT = resolve(__dirname, '../..');
 export const FAULTS_DIR = resolve(ROOT, '.data/faults');
@@ -188,7 +188,7 @@ export class FaultStack {
         '--json',
       ],
       {
-        cwd: ROOT,
+        cwd: SERVICES_ROOT,
         env: { ...cleanEnv(), DATABASE_URL: this.serviceDatabaseUrl('intake') },
         timeout: 60_000,
       },

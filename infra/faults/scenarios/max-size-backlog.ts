@@ -2,15 +2,16 @@ import { Partitioners } from 'kafkajs';
 import { DEFAULT_PARTITIONS, TOPICS } from '@complaints/contracts';
 import { maxSizeBody } from '../complaints';
 import { Scenario, ScenarioContext } from '../scenario';
+import { startBroker } from './broker';
 
 /** bytes of pending received events on one partition that make the backlog: 1.5x Kafka's 1 MB limit. */
 const TARGET_BYTES = 1.5 * 1024 * 1024;
 const MIN_COMPLAINTS = 30;
 const MAX_COMPLAINTS = 90;
 /** submissions a second while the broker is down */
-const RATE = 4;
+const RATE = 6;
 /** ms the broker stays down at least: the outage lasts until the backlog is in, within these */
-const MIN_DOWN_MS = { quick: 15_000, full: 30_000 };
+const MIN_DOWN_MS = { quick: 10_000, full: 30_000 };
 const MAX_DOWN_MS = 60_000;
 
 /**
@@ -57,11 +58,11 @@ export const maxSizeBacklog: Scenario = {
     await new Promise((r) => setTimeout(r, 2000));
     heaviest = await heaviestPartition(ctx).catch(() => heaviest);
     const pending = await ctx.db.pendingOutbox().catch(() => ({}) as Record<string, number>);
-    await ctx.stack.broker.start();
-    const end = Date.now();
+    const { end, reachableAt } = await startBroker(ctx.stack);
     return {
       start,
       end,
+      impairedUntil: reachableAt,
       impaired: ['intake', 'classification', 'investigation', 'feedback', 'archiving'],
       because: 'the broker was down',
       notes: [
