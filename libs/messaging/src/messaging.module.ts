@@ -21,6 +21,7 @@ import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
 import { retentionProviders, RetentionSettings } from './retention/retention-providers';
+import { dedicatedConnectionConfig } from './service-data-source';
 
 export interface MessagingModuleOptions {
   /** The producing service's name (envelope `producer`, metrics, logs). */
@@ -164,6 +165,8 @@ export class MessagingModule {
             new OutboxRelay({
               ...o.relay,
               dataSource: ds,
+              // The pool's limits: the server releases a dead leader's lock within its keepalive.
+              leaderConnection: dedicatedConnectionConfig(ds, 'outbox-relay-leader'),
               kafka,
               service: o.service,
               logger,
