@@ -8,3 +8,6 @@ export * from './service-processes';
 export * from './wait-for-topics';
 export * from './private-kafka-broker';
 export * from './private-postgres';
+export * from './test-identity';
+export * from './test-issuer';
+export * from './hostile-tokens';
