@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './bootstrap';
 export * from './clock/clock';
 export * from './config/load-config';
