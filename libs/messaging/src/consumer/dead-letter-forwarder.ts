@@ -33,7 +33,7 @@ function forwardingProducer(kafka: Kafka): Producer {
     retry: { retries: 2, initialRetryTime: 200 },
   });
 }
-const MAX_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 10_000;
 
 /**
  * Writes a group's recorded dead letters to `<topic>.dlq`, after the fact and apart from the
@@ -80,8 +80,13 @@ export class DeadLetterForwarder {
       } catch (err) {
         failures++;
         const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 8));
-        const reason = `dead letters cannot be written: ${(err as Error).message}`;
-        this.o.health.forwarding(reason);
+        // Only the broker's refusal is this forwarder's own problem to report: while the
+        // database is away the consumer itself says degraded, and says when it is back.
+        const kafkaProblem =
+          kafkaErrorTypes(err).length > 0 || /^KafkaJS/.test((err as Error).name);
+        this.o.health.forwarding(
+          kafkaProblem ? `dead letters cannot be written: ${(err as Error).message}` : undefined,
+        );
         this.o.metrics.deadLetterForwardFailures.inc({ group: this.o.store.groupId });
         this.o.logger.error(
           {

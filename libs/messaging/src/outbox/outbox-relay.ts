@@ -2,13 +2,14 @@ import { ClientConfig } from 'pg';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { MessagingMetrics, OutboxStats } from '../metrics/messaging-metrics';
-import { quoteIdent, schemaOf } from '../sql';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
+import { schemaOf } from '../sql';
 import { createProducer } from '../kafka/kafka-factory';
 import { isTooLarge, kafkaErrorTypes } from '../kafka/kafka-errors';
 import { withDefaults } from '../with-defaults';
 import { groupByTopic, OutboxStore, PendingRow } from './outbox-store';
-import { leaderConnectionOf, RelayLeadership } from './relay-leadership';
+import { RelayLeadership } from './relay-leadership';
+import { dedicatedConnectionConfig } from '../service-data-source';
 import { WakeableSleep } from './wakeable-sleep';
 
 export interface OutboxRelayOptions {
@@ -31,8 +32,6 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** ms; how often a standby instance tries to become the publisher. */
   leaderRetryMs?: number;
-  /** ms; sent rows are deleted after this long. */
-  sentRetentionMs?: number;
   /** Builds the producer; a new one replaces it after a failed send (tests inject faults here). */
   producerFactory?: (kafka: Kafka) => Producer;
   /** The leadership connection's settings; default: the DataSource's server and login. */
@@ -47,7 +46,6 @@ const DEFAULTS = {
   maxMessageBytes: 1_000_000,
   pollIntervalMs: 500,
   leaderRetryMs: 1000,
-  sentRetentionMs: 24 * 3600 * 1000,
   producerFactory: createProducer,
 };
 /** Delays (ms) for re-reading after a wake-up that found rows not yet visible. */
@@ -81,30 +79,27 @@ const MAX_BACKOFF_MS = 10_000;
  */
 export class OutboxRelay {
   private readonly opts: OutboxRelayOptions & typeof DEFAULTS;
-  private readonly table: string;
   private readonly store: OutboxStore;
   private readonly leadership: RelayLeadership;
   private readonly pause = new WakeableSleep();
   private producer?: Producer;
   private running = false;
   private loop?: Promise<void>;
-  private lastCleanup = 0;
   /** rows per read after the broker refused a batch for its size; halves down to 1 */
   private sizeLimitedRows?: number;
 
   constructor(options: OutboxRelayOptions) {
     this.opts = withDefaults(DEFAULTS, options);
     const schema = schemaOf(options.dataSource);
-    this.table = `${quoteIdent(schema)}.outbox_message`;
     this.store = new OutboxStore(options.dataSource);
     const service = options.service;
     this.leadership = new RelayLeadership(
-      options.leaderConnection ?? leaderConnectionOf(options.dataSource),
+      options.leaderConnection ??
+        dedicatedConnectionConfig(options.dataSource, 'outbox-relay-leader'),
       `outbox-relay:${schema}`,
       options.logger,
       () => options.metrics.relayLeadershipAttempts.inc({ service }),
     );
-    options.metrics.watchOutbox(service, () => this.stats());
   }
 
   get isLeader(): boolean {
@@ -135,19 +130,6 @@ export class OutboxRelay {
     this.pause.wake();
   }
 
-  async stats(): Promise<OutboxStats> {
-    const [row] = await this.opts.dataSource.query(
-      `SELECT count(*)::int AS backlog,
-              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
-         FROM ${this.table} WHERE sent_at IS NULL`,
-    );
-    return {
-      backlog: row.backlog,
-      oldestAgeSeconds: row.oldest,
-      parked: await this.store.parkedCount(),
-    };
-  }
-
   private async runLoop(): Promise<void> {
     let failures = 0;
     while (this.running) {
@@ -172,7 +154,6 @@ export class OutboxRelay {
           await this.recheckAfterWake();
           continue;
         }
-        await this.maybeCleanup();
         await this.pause.sleep(this.opts.pollIntervalMs, { wakeable: true });
       } catch (err) {
         failures++;
@@ -280,15 +261,5 @@ export class OutboxRelay {
     const producer = this.producer;
     this.producer = undefined;
     await producer?.disconnect().catch(() => undefined);
-  }
-
-  private async maybeCleanup(): Promise<void> {
-    const now = Date.now();
-    if (now - this.lastCleanup < 60_000) return;
-    this.lastCleanup = now;
-    await this.opts.dataSource.query(
-      `DELETE FROM ${this.table} WHERE sent_at < now() - make_interval(secs => $1::float8 / 1000)`,
-      [this.opts.sentRetentionMs],
-    );
   }
 }

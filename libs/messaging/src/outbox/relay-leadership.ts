@@ -1,5 +1,5 @@
-import { Client, ClientConfig } from 'pg';
-import { DataSource } from 'typeorm';
+import { ClientConfig } from 'pg';
+import { QueryTimeoutClient } from '../query-timeout-client';
 import type { Logger } from 'pino';
 
 /**
@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
  * drops (crash, shutdown, network) the lock is released by PostgreSQL and a standby takes it.
  */
 export class RelayLeadership {
-  private client?: Client;
+  private client?: QueryTimeoutClient;
   private held = false;
 
   constructor(
@@ -27,7 +27,8 @@ export class RelayLeadership {
   async tryAcquire(): Promise<boolean> {
     await this.release();
     this.onAttempt();
-    const client = new Client(this.connection);
+    // Dropped when a query goes unanswered, so a half-dead connection cannot hold the lock.
+    const client = new QueryTimeoutClient(this.connection);
     client.on('error', (err) => {
       this.logger.warn({ err }, 'outbox relay lost its leadership connection');
       this.held = false;
@@ -57,30 +58,4 @@ export class RelayLeadership {
     this.client = undefined;
     await client?.end().catch(() => undefined);
   }
-}
-
-/** The dedicated leadership connection uses the same server and login as the service. */
-export function leaderConnectionOf(dataSource: DataSource): ClientConfig {
-  const o = dataSource.options as {
-    url?: string;
-    host?: string;
-    port?: number;
-    username?: string;
-    password?: string;
-    database?: string;
-  };
-  const common = {
-    application_name: 'outbox-relay-leader',
-    connectionTimeoutMillis: 5000,
-    keepAlive: true,
-  };
-  if (o.url) return { connectionString: o.url, ...common };
-  return {
-    host: o.host,
-    port: o.port,
-    user: o.username,
-    password: o.password,
-    database: o.database,
-    ...common,
-  };
 }
