@@ -1,18 +1,12 @@
 import { Producer } from 'kafkajs';
 import pino from 'pino';
-import { DataSource } from 'typeorm';
 import { dlqTopic, EventEnvelope } from '@complaints/contracts';
 import { aReceivedEvent } from '@complaints/contracts/testing';
 import { readTopics, waitFor } from '@complaints/testing';
-import {
-  createProducer,
-  EventHandler,
-  PermanentEventError,
-  serviceDataSourceOptions,
-} from '../src';
+import { createProducer, EventHandler, PermanentEventError } from '../src';
 import { effects, recordEffect, recordingHandler } from './fixtures/effects';
-import { OutageProxy } from './fixtures/outage-proxy';
-import { MessagingWorld, messagingWorld, MIGRATIONS } from './harness';
+import { schemaBehindProxy } from './fixtures/outage-proxy';
+import { MessagingWorld, messagingWorld } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -50,17 +44,7 @@ describe('consumers under faults', () => {
     });
 
   it('stays a member of its group through a 20 s database outage, says degraded, then catches up', async () => {
-    const proxy = await OutageProxy.start(Number(new URL(w.databaseUrl).port || 5432));
-    const dataSource = new DataSource(
-      serviceDataSourceOptions({
-        url: proxy.urlFor(w.databaseUrl),
-        schema: w.db.schema,
-        entities: [],
-        migrations: MIGRATIONS,
-        poolSize: 2,
-      }),
-    );
-    await dataSource.initialize();
+    const { proxy, dataSource, close } = await schemaBehindProxy(w.databaseUrl, w.db.schema);
     const { logger, messages } = recordingLogger();
     try {
       // A 6 s session and the default 30 s retry ceiling: before the fix the member was evicted
@@ -106,8 +90,7 @@ describe('consumers under faults', () => {
       expect(consumer.healthReport()).toEqual({ state: 'ok', reasons: [] });
       await consumer.stop();
     } finally {
-      await dataSource.destroy().catch(() => undefined);
-      await proxy.close();
+      await close();
     }
   });
 

@@ -1,13 +1,11 @@
 import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import { Kafka, KafkaJSNonRetriableError, KafkaJSProtocolError, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { aReceivedEvent } from '@complaints/contracts/testing';
 import { waitFor } from '@complaints/testing';
-import { serviceDataSourceOptions } from '../src';
 import { effects, recordingHandler } from './fixtures/effects';
-import { OutageProxy } from './fixtures/outage-proxy';
-import { MessagingWorld, messagingWorld, MIGRATIONS } from './harness';
+import { schemaBehindProxy } from './fixtures/outage-proxy';
+import { MessagingWorld, messagingWorld } from './harness';
 
 jest.setTimeout(90_000);
 
@@ -107,17 +105,7 @@ describe('the outbox relay under faults', () => {
   });
 
   it('keeps its backoff while the database is away, however often it is woken', async () => {
-    const proxy = await OutageProxy.start(Number(new URL(w.databaseUrl).port || 5432));
-    const dataSource = new DataSource(
-      serviceDataSourceOptions({
-        url: proxy.urlFor(w.databaseUrl),
-        schema: w.db.schema,
-        entities: [],
-        migrations: MIGRATIONS,
-        poolSize: 2,
-      }),
-    );
-    await dataSource.initialize();
+    const { proxy, dataSource, close } = await schemaBehindProxy(w.databaseUrl, w.db.schema);
     try {
       const relay = w.relay({ dataSource });
       relay.start();
@@ -136,8 +124,7 @@ describe('the outbox relay under faults', () => {
       proxy.restore();
       await relay.stop();
     } finally {
-      await dataSource.destroy().catch(() => undefined);
-      await proxy.close();
+      await close();
     }
   });
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { dlqTopic } from '@complaints/contracts';
 import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { isTooLarge, kafkaErrorTypes } from '../kafka/kafka-errors';
+import { ReplaceableProducer } from '../kafka/replaceable-producer';
 import { WakeableSleep } from '../outbox/wakeable-sleep';
 import { ConsumerHealth } from './consumer-health';
 import { deadLetterMessage } from './dead-letter';
@@ -44,11 +45,13 @@ const MAX_BACKOFF_MS = 10_000;
  */
 export class DeadLetterForwarder {
   private readonly pause = new WakeableSleep();
-  private producer?: Producer;
+  private readonly producer: ReplaceableProducer;
   private running = false;
   private loop?: Promise<void>;
 
-  constructor(private readonly o: DeadLetterForwarderOptions) {}
+  constructor(private readonly o: DeadLetterForwarderOptions) {
+    this.producer = new ReplaceableProducer(o.kafka, o.producerFactory ?? forwardingProducer);
+  }
 
   start(): void {
     if (this.running) return;
@@ -61,7 +64,7 @@ export class DeadLetterForwarder {
     this.running = false;
     this.pause.interrupt();
     await this.loop;
-    await this.dropProducer();
+    await this.producer.drop();
   }
 
   wake(): void {
@@ -97,7 +100,7 @@ export class DeadLetterForwarder {
           },
           'dead letters could not be forwarded to the DLQ topic; retrying',
         );
-        await this.dropProducer();
+        await this.producer.drop();
         await this.pause.sleep(delay, { wakeable: false });
       }
     }
@@ -108,7 +111,7 @@ export class DeadLetterForwarder {
     const rows = await this.o.store.unforwarded(BATCH);
     for (const row of rows) {
       if (!this.running) return false;
-      const producer = await this.ensureProducer();
+      const producer = await this.producer.get();
       // After the broker refused it for its size, it goes without its value.
       const limit = row.forward_error?.startsWith('too large') ? 0 : this.o.maxMessageBytes;
       try {
@@ -129,25 +132,5 @@ export class DeadLetterForwarder {
       await this.o.store.markForwarded(row.id);
     }
     return rows.length === BATCH;
-  }
-
-  private async ensureProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = (this.o.producerFactory ?? forwardingProducer)(this.o.kafka);
-      try {
-        await producer.connect();
-      } catch (err) {
-        await producer.disconnect().catch(() => undefined);
-        throw err;
-      }
-      this.producer = producer;
-    }
-    return this.producer;
-  }
-
-  private async dropProducer(): Promise<void> {
-    const producer = this.producer;
-    this.producer = undefined;
-    await producer?.disconnect().catch(() => undefined);
   }
 }

@@ -11,6 +11,7 @@ import { groupByTopic, OutboxStore, PendingRow } from './outbox-store';
 import { RelayLeadership } from './relay-leadership';
 import { dedicatedConnectionConfig } from '../service-data-source';
 import { WakeableSleep } from './wakeable-sleep';
+import { ReplaceableProducer } from '../kafka/replaceable-producer';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -82,7 +83,7 @@ export class OutboxRelay {
   private readonly store: OutboxStore;
   private readonly leadership: RelayLeadership;
   private readonly pause = new WakeableSleep();
-  private producer?: Producer;
+  private readonly producer: ReplaceableProducer;
   private running = false;
   private loop?: Promise<void>;
   /** rows per read after the broker refused a batch for its size; halves down to 1 */
@@ -90,6 +91,7 @@ export class OutboxRelay {
 
   constructor(options: OutboxRelayOptions) {
     this.opts = withDefaults(DEFAULTS, options);
+    this.producer = new ReplaceableProducer(options.kafka, this.opts.producerFactory);
     const schema = schemaOf(options.dataSource);
     this.store = new OutboxStore(options.dataSource);
     const service = options.service;
@@ -122,7 +124,7 @@ export class OutboxRelay {
     this.pause.interrupt();
     await this.loop;
     await this.leadership.release();
-    await this.dropProducer();
+    await this.producer.drop();
   }
 
   /** In-process wake-up after a commit: publishes now instead of at the next poll. */
@@ -164,7 +166,7 @@ export class OutboxRelay {
           'outbox relay failed; retrying',
         );
         await this.leadership.release();
-        await this.dropProducer();
+        await this.producer.drop();
         // The backoff is not cut short by wake-ups: commits keep coming while a dependency is down.
         await this.pause.sleep(delay, { wakeable: false });
       }
@@ -202,7 +204,7 @@ export class OutboxRelay {
     }
     const started = process.hrtime.bigint();
     try {
-      const producer = await this.ensureProducer();
+      const producer = await this.producer.get();
       await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
     } catch (err) {
       if (!isTooLarge(err)) throw err;
@@ -241,25 +243,5 @@ export class OutboxRelay {
       },
       'outbox row parked: the broker will not take it; the rows behind it go on',
     );
-  }
-
-  private async ensureProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.opts.producerFactory(this.opts.kafka);
-      try {
-        await producer.connect();
-      } catch (err) {
-        await producer.disconnect().catch(() => undefined);
-        throw err;
-      }
-      this.producer = producer;
-    }
-    return this.producer;
-  }
-
-  private async dropProducer(): Promise<void> {
-    const producer = this.producer;
-    this.producer = undefined;
-    await producer?.disconnect().catch(() => undefined);
   }
 }
