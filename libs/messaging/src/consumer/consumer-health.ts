@@ -24,12 +24,15 @@ export class ConsumerHealth {
 
   /** A transient failure is being waited out (the reason), or undefined once an event went through. */
   retrying(reason: string | undefined): void {
+    // Called after every applied batch: nothing to do unless it changes.
+    if (reason === this.waiting) return;
     this.waiting = reason;
     this.touch();
   }
 
   /** Dead letters cannot be written to their DLQ topic (the reason), or undefined once they can. */
   forwarding(reason: string | undefined): void {
+    if (reason === this.forwardingProblem) return;
     this.forwardingProblem = reason;
     this.touch();
   }
