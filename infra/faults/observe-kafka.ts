@@ -129,6 +129,21 @@ export class KafkaObserver {
     }
   }
 
+  /** Every pipeline group's state and member ids (the suite's readers left out). */
+  async groups(): Promise<{ group: string; state: string; members: string[] }[]> {
+    return this.withAdmin(async (admin) => {
+      const { groups } = await admin.listGroups();
+      const ids = groups.map((g) => g.groupId).filter((g) => !g.startsWith(READER_PREFIX));
+      if (!ids.length) return [];
+      const described = await admin.describeGroups(ids);
+      return described.groups.map((g) => ({
+        group: g.groupId,
+        state: g.state,
+        members: g.members.map((m) => m.memberId),
+      }));
+    });
+  }
+
   /** Topic names that exist now. */
   async topics(): Promise<string[]> {
     return this.withAdmin((admin) => admin.listTopics());

@@ -1,34 +1,19 @@
-import { TOPICS } from '@complaints/contracts';
-import {
-  archivedIds,
-  complaintsOutOfOrder,
-  duplicateEffects,
-  isKnown,
-  lostComplaints,
-  outOfOrder,
-  redeliveredEvents,
-  totalExtra,
-} from './checks';
 import { sampleBody } from './complaints';
+import { collect, RECOVERY_WATCH_S } from './collect';
+import { GroupWatch } from './group-watch';
 import { HealthWatch } from './health-watch';
-import { judgeHealth } from './health-truth';
 import { Load } from './load';
-import { KafkaObserver, toEventRecord } from './observe-kafka';
+import { KafkaObserver } from './observe-kafka';
 import { DbObserver } from './observe-db';
 import { FaultWindow, Mode, Scenario, ScenarioContext, ScenarioResult, Verdict } from './scenario';
 import { FaultStack, SERVICES } from './stack';
-import { POISON_HEADER } from './scenarios/poison';
 
-/** s: a scenario must be back to empty outboxes and zero lag this soon after its fault ends. */
-export const RECOVERY_LIMIT_S = 60;
 /** ms after the fault ends (or the last acceptance, if later) within which every accepted complaint must be archived. */
 const ARCHIVE_BOUND_MS = 60_000;
 /** ms between quiescence samples; two in a row make "recovered". */
 const QUIET_SAMPLE_MS = 500;
 /** ms the watch goes on after recovery for every service to say ready again. */
 const READY_AGAIN_MS = 20_000;
-
-export const LIFECYCLE_TOPICS = Object.values(TOPICS);
 
 export interface RunnerDeps {
   stack: FaultStack;
@@ -55,7 +40,9 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
 
   if (!(await quiescent(kafka, db)))
     notes.push('the stack was not quiet at the start (earlier damage)');
+  const groups = new GroupWatch(kafka);
   watch.start();
+  groups.start();
   let fault: FaultWindow | undefined;
   let verdict: Verdict = { ok: true, notes: [] };
   let recoveryS: number | undefined;
@@ -72,7 +59,7 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     log(
       `  ${sc.name}: fault over after ${((fault.end - fault.start) / 1000).toFixed(1)} s; measuring recovery`,
     );
-    recoveryS = await measureRecovery(kafka, db, fault.end, (RECOVERY_LIMIT_S + 15) * 1000);
+    recoveryS = await measureRecovery(kafka, db, fault.end, RECOVERY_WATCH_S * 1000);
     const readyBy = Date.now() + READY_AGAIN_MS;
     await until(async () => (await allReady(stack)) || Date.now() > readyBy, READY_AGAIN_MS + 5000);
     // One more answer from each service after that, for the record the judgement reads.
@@ -97,92 +84,23 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     verdict = { ok: false, notes: [] };
   }
   const samples = await watch.stop();
-
-  const accepted = load.acceptedIds();
-  const ids = new Set(accepted);
-  // What cannot be read cannot be proven: a failed read fails the scenario.
-  let unreadable = false;
-  const failed = (what: string) => (err: Error) => {
-    unreadable = true;
-    notes.push(`${what} failed: ${err.message}`);
-    return [];
-  };
-  const raw = await kafka.readAll([...LIFECYCLE_TOPICS], 60_000).catch(failed('reading topics'));
-  // The suite's own poison messages are no complaint's events.
-  const events = raw.filter((m) => !m.headers[POISON_HEADER]).map(toEventRecord);
-  const archived = archivedIds(events, TOPICS.archived);
-  const mineEventIds = events
-    .filter(isKnown)
-    .filter((e) => ids.has(e.complaintId))
-    .map((e) => e.eventId);
-  const tables = await db.duplicates(accepted, prefix).catch(failed('duplicate queries'));
-  const inbox = await db.inbox(mineEventIds).catch(failed('inbox query'));
-  // So a clean row can be told from one that checked nothing.
-  const evidence = {
-    events: events.filter(isKnown).filter((e) => ids.has(e.complaintId)).length,
-    inboxRows: inbox.length,
-    dlqOrPoison: raw.length - events.length,
-  };
-  const lost = lostComplaints(accepted, archived);
-  const duplicates = duplicateEffects(events, tables, ids);
-  const order = outOfOrder(events, inbox, ids, TOPICS.archived);
-  const health = fault
-    ? judgeHealth(samples, {
-        faultStart: fault.start,
-        faultEnd: fault.end,
-        impairedUntil: fault.impairedUntil,
-        impaired: fault.impaired,
-        because: fault.because,
-        graceMs: fault.graceMs ?? 5000,
-        services: [...SERVICES],
-      })
-    : { truthful: false, summary: 'no fault injected', said: {} };
-
-  const refused = load.tracked.filter((t) => t.refused);
-  if (refused.length) notes.push(`${refused.length} never accepted (${refused[0].refused})`);
-  const journeyErrors = load.tracked.filter((t) => t.journeyError);
-  if (journeyErrors.length)
-    notes.push(`${journeyErrors.length} journeys gave up (${journeyErrors[0].journeyError})`);
-  for (const s of SERVICES) {
-    const exits = stack.services[s].unexpectedExits;
-    if (exits.length) notes.push(`${s} exited unexpectedly: ${exits.splice(0).join(', ')}`);
-  }
-  notes.push(...(fault?.notes ?? []), ...verdict.notes);
-  const recovered = recoveryS !== undefined && recoveryS <= RECOVERY_LIMIT_S && verdict.ok;
-  if (recoveryS === undefined)
-    notes.push(`outboxes/lag not back to 0 within ${RECOVERY_LIMIT_S + 15} s`);
-  const problems = Object.fromEntries(
-    SERVICES.map((s) => [s, stack.services[s].problemsSince(marks[s])]).filter(([, p]) => p.length),
-  );
-  const result: ScenarioResult = {
-    name: sc.name,
-    description: sc.description,
-    startedAt: new Date(t0).toISOString(),
-    durationS: Math.round((Date.now() - t0) / 1000),
-    accepted: accepted.length,
-    archived: accepted.filter((id) => archived.has(id)).length,
-    lost,
-    duplicates,
-    outOfOrder: order,
-    outOfOrderComplaints: complaintsOutOfOrder(order),
-    evidence,
-    redelivered: redeliveredEvents(events.filter((e) => ids.has(e.complaintId ?? ''))),
+  const churn = await groups.stop();
+  if (churn.length) notes.push(`group churn: ${churn.join('; ')}`);
+  const result = await collect({
+    sc,
+    t0,
+    prefix,
+    stack,
+    kafka,
+    db,
+    load,
+    fault,
+    samples,
+    verdict,
     recoveryS,
-    recovered,
-    health,
-    healthSamples:
-      health.truthful || !fault
-        ? undefined
-        : samples.map((h) => [
-            Math.round((h.t - (fault?.start ?? t0)) / 100) / 10,
-            h.service,
-            h.status,
-            h.down.join(','),
-          ]),
-    ok: recovered && !unreadable && !lost.length && !totalExtra(duplicates) && !order.length,
+    marks,
     notes,
-    problems,
-  };
+  });
   if (!result.ok) await heal(stack, notes, log);
   return result;
 }
