@@ -98,8 +98,12 @@ launch() {
     export JAVA_OPTS_KC_HEAP="$heap" JAVA_OPTS_APPEND="$java_opts"
     export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
     export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
-    # kc.sh execs java: the pid recorded below is the server's.
-    exec nohup bash "$dist/bin/kc.sh" start-dev \
+    # Its own session (setsid): Ctrl-C on `npm start` signals the terminal's process group,
+    # which must stop the services, not the identity provider. setsid execs in place here (a
+    # background subshell leads no group) and kc.sh execs java: the pid below is the server's.
+    setsid=()
+    if command -v setsid >/dev/null; then setsid=(setsid); fi
+    exec "${setsid[@]}" nohup bash "$dist/bin/kc.sh" start-dev \
       --http-host="$host" --http-port="$port" --hostname="http://$host:$port" \
       --import-realm </dev/null >>"$data/logs/keycloak.log" 2>&1
   ) &
