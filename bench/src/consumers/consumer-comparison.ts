@@ -221,6 +221,12 @@ async function runWorker(
        FROM "${w.schema}".bench_classification`,
   );
   applied = Number(span.n);
+  // A variant that applies nothing is broken, not slow: the run must fail, not report 0x.
+  if (applied === 0) {
+    throw new Error(
+      `consumer variant ${variant} applied no event in ${o.seconds} s:\n${output.stderr.join('').slice(-2000)}`,
+    );
+  }
   const seconds = span.seconds ?? 0;
   const cpu = lastJson(output.stdout.join(''));
   return {
