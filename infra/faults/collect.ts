@@ -20,8 +20,6 @@ import { POISON_HEADER } from './scenarios/poison';
 
 /** s: a scenario must be back to empty outboxes and zero lag this soon after its fault ends. */
 export const RECOVERY_LIMIT_S = 60;
-/** s recovery is measured for; beyond RECOVERY_LIMIT_S it shows how late, not whether. */
-export const RECOVERY_WATCH_S = RECOVERY_LIMIT_S + 15;
 export const LIFECYCLE_TOPICS = Object.values(TOPICS);
 
 export interface Collected {
@@ -37,6 +35,8 @@ export interface Collected {
   samples: HealthSample[];
   verdict: Verdict;
   recoveryS?: number;
+  /** s recovery was watched for */
+  recoveryWatchS: number;
   /** each service's log position at the start (ServiceRunner.mark) */
   marks: Record<string, number>;
   notes: string[];
@@ -114,7 +114,7 @@ export async function collect(c: Collected): Promise<ScenarioResult> {
   notes.push(...(fault?.notes ?? []), ...verdict.notes);
   const recovered = recoveryS !== undefined && recoveryS <= RECOVERY_LIMIT_S && verdict.ok;
   if (recoveryS === undefined)
-    notes.push(`outboxes/lag not back to 0 within ${RECOVERY_WATCH_S} s`);
+    notes.push(`outboxes/lag not back to 0 within ${c.recoveryWatchS} s`);
   const problems = Object.fromEntries(
     SERVICES.map((s) => [s, stack.services[s].problemsSince(marks[s])]).filter(([, p]) => p.length),
   );

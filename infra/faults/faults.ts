@@ -66,8 +66,15 @@ async function main(): Promise<number> {
     ?.slice('--only='.length)
     .split(',');
   const mode: Mode = quick
-    ? { quick, outageMs: 15_000, complaints: 12, rate: 3 }
-    : { quick, outageMs: 60_000, complaints: 24, rate: 3 };
+    ? { quick, outageMs: 15_000, complaints: 12, rate: 3, recoveryWatchS: 60, readyAgainMs: 10_000 }
+    : {
+        quick,
+        outageMs: 60_000,
+        complaints: 24,
+        rate: 3,
+        recoveryWatchS: 75,
+        readyAgainMs: 20_000,
+      };
   const chosen = SCENARIOS.filter((s) => (only ? only.includes(s.name) : quick ? s.quick : true));
   if (only && chosen.length !== only.length) {
     log(`unknown scenario in --only; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);

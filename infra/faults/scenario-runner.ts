@@ -1,5 +1,5 @@
 import { sampleBody } from './complaints';
-import { collect, RECOVERY_WATCH_S } from './collect';
+import { collect } from './collect';
 import { GroupWatch } from './group-watch';
 import { HealthWatch } from './health-watch';
 import { Load } from './load';
@@ -12,8 +12,6 @@ import { FaultStack, SERVICES } from './stack';
 const ARCHIVE_BOUND_MS = 60_000;
 /** ms between quiescence samples; two in a row make "recovered". */
 const QUIET_SAMPLE_MS = 500;
-/** ms the watch goes on after recovery for every service to say ready again. */
-const READY_AGAIN_MS = 20_000;
 
 export interface RunnerDeps {
   stack: FaultStack;
@@ -59,9 +57,12 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     log(
       `  ${sc.name}: fault over after ${((fault.end - fault.start) / 1000).toFixed(1)} s; measuring recovery`,
     );
-    recoveryS = await measureRecovery(kafka, db, fault.end, RECOVERY_WATCH_S * 1000);
-    const readyBy = Date.now() + READY_AGAIN_MS;
-    await until(async () => (await allReady(stack)) || Date.now() > readyBy, READY_AGAIN_MS + 5000);
+    recoveryS = await measureRecovery(kafka, db, fault.end, mode.recoveryWatchS * 1000);
+    const readyBy = Date.now() + mode.readyAgainMs;
+    await until(
+      async () => (await allReady(stack)) || Date.now() > readyBy,
+      mode.readyAgainMs + 5000,
+    );
     // One more answer from each service after that, for the record the judgement reads.
     await new Promise((r) => setTimeout(r, 2500));
     deadline = Math.max(fault.end, load.lastAcceptedAt() ?? 0) + ARCHIVE_BOUND_MS;
@@ -98,6 +99,7 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
     samples,
     verdict,
     recoveryS,
+    recoveryWatchS: mode.recoveryWatchS,
     marks,
     notes,
   });

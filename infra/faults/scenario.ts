@@ -14,6 +14,10 @@ export interface Mode {
   complaints: number;
   /** submissions per second */
   rate: number;
+  /** s recovery is watched for after a fault: 60 quick (the bound itself), 75 full (shows how late) */
+  recoveryWatchS: number;
+  /** ms the services get after recovery to say ready again */
+  readyAgainMs: number;
 }
 
 export interface ScenarioContext {
