@@ -67,4 +67,24 @@ describe('errors as RFC 9457 problem details', () => {
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL' });
     expect(JSON.stringify(problem)).not.toContain('password');
   });
+  it('answers 503, not 500, while the database is unreachable, and hides the cause', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const answer = toProblem(refused);
+    expect(answer).toMatchObject({ status: 503, code: 'SERVICE.UNAVAILABLE' });
+    expect(JSON.stringify(answer)).not.toContain('5432');
+    expect(
+      toProblem(
+        Object.assign(new Error('the database system is shutting down'), { code: '57P03' }),
+      ),
+    ).toMatchObject({ status: 503 });
+  });
+
+  it('keeps 500 for a bug', () => {
+    expect(toProblem(new TypeError('x is undefined'))).toMatchObject({
+      status: 500,
+      code: 'INTERNAL',
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isTransientError } from '@complaints/messaging';
 import { errorCodes } from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain.error';
@@ -57,8 +58,20 @@ export function toProblem(err: unknown): ProblemDetails {
         : `HTTP.${e.statusCode}`;
     return problem(e.statusCode, code, e.message);
   }
+  if (isTransientError(err)) {
+    // The database or broker is away or restarting: nothing was done; the same request can
+    // be sent again shortly (Retry-After).
+    return problem(
+      503,
+      'SERVICE.UNAVAILABLE',
+      'A service this request needs is unavailable for a moment; nothing was changed. Try again shortly.',
+    );
+  }
   return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged.');
 }
+
+/** seconds a client should wait before sending a request refused with 503 again */
+const RETRY_AFTER_SECONDS = 5;
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -72,11 +85,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     body.instance = request.url;
     if (body.status >= 500) {
       // The error object, not the request: bodies may carry personal data.
-      this.logger.error(
+      const log = body.status === 503 ? 'warn' : 'error';
+      this.logger[log](
         { err, url: request.routeOptions?.url, method: request.method },
         'request failed',
       );
     }
+    if (body.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 }
