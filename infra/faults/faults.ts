@@ -90,7 +90,14 @@ async function main(): Promise<number> {
   let kafka: KafkaObserver | undefined;
   let db: DbObserver | undefined;
   let stopping = false;
-  const teardown = async (): Promise<void> => {
+  let starting: Promise<FaultStack> | undefined;
+  let tearingDown: Promise<void> | undefined;
+  /** Once, whoever asks first (the signal handler or the end of the run); others wait for it. */
+  const teardown = (): Promise<void> => (tearingDown ??= stopStack());
+  const stopStack = async (): Promise<void> => {
+    // Interrupted while the stack was starting: let it finish (bounded by its own timeouts and
+    // the signal handler's), then stop it.
+    stack ??= await starting?.catch(() => undefined);
     await kafka?.close();
     await db?.close();
     if (stack) log('stopping the private stack');
@@ -107,12 +114,15 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  process.on('exit', () => stack?.killNow());
+  // Whatever a scenario still running may have spawned: killed synchronously on the way out.
+  let exitStack: FaultStack | undefined;
+  process.on('exit', () => exitStack?.killNow());
 
   const results: ScenarioResult[] = [];
   const skipped: string[] = [];
   try {
-    stack = await FaultStack.start(log);
+    starting = FaultStack.start(log);
+    stack = exitStack = await starting;
     kafka = new KafkaObserver(stack.broker.brokers);
     db = new DbObserver(stack.adminDatabaseUrl);
     log(`stack ready in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -133,7 +143,7 @@ async function main(): Promise<number> {
   } catch (err) {
     log(`the suite could not run: ${(err as Error).stack ?? String(err)}`);
   } finally {
-    if (!stopping) await teardown();
+    await teardown();
   }
   if (stopping) return 130;
 

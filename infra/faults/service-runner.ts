@@ -29,9 +29,13 @@ export class ServiceRunner {
   private recent: string[] = [];
   private log?: WriteStream;
   private frozen = false;
+  /** close() was called: no more starts (a scenario still running must not respawn it) */
+  private closed = false;
   /** Warnings and errors the service logged, numbered, for a scenario's diagnosis. */
   private problems: { seq: number; line: string }[] = [];
   private seq = 0;
+  /** Called with every new process (the stack records pids for run.sh's fallback clean-up). */
+  onSpawn?: () => void;
   /** Exits nobody asked for (crashes), with the code or signal. */
   readonly unexpectedExits: string[] = [];
 
@@ -64,6 +68,7 @@ export class ServiceRunner {
 
   /** Spawns the service and waits for /health/ready 200. */
   async start(): Promise<void> {
+    if (this.closed) throw new Error(`${this.name} is closed: the stack is stopping`);
     if (this.running) return;
     this.log ??= createWriteStream(this.logFile, { flags: 'a' });
     this.log.write(`\n--- faults: start ${this.name} at ${new Date().toISOString()}\n`);
@@ -100,6 +105,7 @@ export class ServiceRunner {
     });
     this.child = child;
     this.frozen = false;
+    this.onSpawn?.();
     await this.waitReady();
   }
 
@@ -146,6 +152,7 @@ export class ServiceRunner {
 
   /** Stops the process (if any) and closes the log. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.end('SIGTERM').catch(() => undefined);
     await new Promise<void>((done) => (this.log ? this.log.end(done) : done()));
     this.log = undefined;

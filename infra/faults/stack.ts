@@ -40,6 +40,7 @@ export class FaultStack {
   apiKey = '';
   /** the broker's temporary folder (PrivateKafkaBroker keeps it private; read from its command line) */
   private brokerDir?: string;
+  private destroyed = false;
 
   private constructor(
     readonly broker: PrivateKafkaBroker,
@@ -84,13 +85,13 @@ export class FaultStack {
           stack.serviceEnv(name, pseudonymKey),
           LOG_DIR,
         );
+        stack.services[name].onSpawn = () => void stack.saveState().catch(() => undefined);
       }
       // One at a time: five cold starts at once on two cores take longer than in sequence.
       for (const name of SERVICES) {
         const started = Date.now();
         await stack.services[name].start();
         log(`${name} ready on ${stack.services[name].baseUrl} (${Date.now() - started} ms)`);
-        await stack.saveState();
       }
       stack.apiKey = await stack.createIntakeKey('faults-caller');
       return stack;
@@ -137,6 +138,7 @@ export class FaultStack {
 
   /** Stops the services, the broker and the cluster, and deletes their folders. Never throws. */
   async destroy(): Promise<void> {
+    this.destroyed = true;
     await Promise.all(Object.values(this.services).map((s) => s.close().catch(() => undefined)));
     // Their logs are kept beside the services'; the folders they are in are deleted below.
     const keep: [string | undefined, string][] = [
@@ -198,10 +200,12 @@ export class FaultStack {
 
   /** Writes what run.sh must clean up should this process be SIGKILLed. */
   private async saveState(): Promise<void> {
+    if (this.destroyed) return;
     this.brokerDir ??= await brokerDataDir(this.broker.port);
     const pids = Object.values(this.services)
       .map((s) => s.pid)
       .filter((p): p is number => p !== undefined);
+    if (this.destroyed) return;
     writeFileSync(
       STATE_FILE,
       [
