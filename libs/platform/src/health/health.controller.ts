@@ -8,10 +8,13 @@ import {
 } from '@nestjs/terminus';
 import { Admin, Kafka } from 'kafkajs';
 import { ConsumerHost, KAFKA } from '@complaints/messaging';
+import { Public } from '../auth/auth.decorators';
 
 /** ms a readiness check waits for the database or the broker. */
 const CHECK_TIMEOUT_MS = 2000;
 
+/** Public to probes and load balancers: the reasons it gives name no complaint or person. */
+@Public()
 @ApiTags('operations')
 @Controller('health')
 export class HealthController implements OnModuleDestroy {

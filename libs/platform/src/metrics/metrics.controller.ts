@@ -1,8 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { MessagingMetrics } from '@complaints/messaging';
+import { Public } from '../auth/auth.decorators';
 
-/** Prometheus text: messaging metrics per topic, HTTP metrics and the process's own. */
+/**
+ * Prometheus text: messaging metrics per topic, HTTP metrics and the process's own. Public to
+ * the scraper: it holds no personal data.
+ */
+@Public()
 @Controller()
 export class MetricsController {
   constructor(private readonly metrics: MessagingMetrics) {}
