@@ -187,7 +187,7 @@ describe('the last line and the exit code', () => {
     outOfOrder: [],
     outOfOrderComplaints: 0,
     redelivered: 0,
-    evidence: { events: 0, inboxRows: 0, dlqOrPoison: 0 },
+    evidence: { events: 0, inboxRows: 0, poison: 0 },
     recoveryS: 1,
     recovered: true,
     health: { truthful: true, summary: 'yes', said: {} },

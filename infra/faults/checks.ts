@@ -85,7 +85,9 @@ export function archivedIds(events: readonly EventRecord[], archivedTopic: strin
  * On the topics: two or more *different* events (distinct eventIds) for one effect, which is
  * the same topic, complaint, round and cause. The same event delivered twice (one eventId at
  * two offsets, after a relay crash between publish and mark) is at-least-once delivery that
- * consumers absorb, not a duplicated effect, and is not counted here.
+ * consumers absorb, not a duplicated effect, and is not counted here. One fault may show in
+ * several places (classification routing twice is a second routed event, and archiving then
+ * records both): each service's extra effect counts once.
  */
 export function duplicateEffects(
   events: readonly EventRecord[],

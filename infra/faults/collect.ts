@@ -85,7 +85,7 @@ export async function collect(c: Collected): Promise<ScenarioResult> {
   const evidence = {
     events: events.filter(isKnown).filter((e) => ids.has(e.complaintId)).length,
     inboxRows: inbox.length,
-    dlqOrPoison: raw.length - events.length,
+    poison: raw.length - events.length,
   };
   const lost = lostComplaints(accepted, archived);
   const duplicates = duplicateEffects(events, tables, ids);
@@ -115,6 +115,8 @@ export async function collect(c: Collected): Promise<ScenarioResult> {
   const recovered = recoveryS !== undefined && recoveryS <= RECOVERY_LIMIT_S && verdict.ok;
   if (recoveryS === undefined)
     notes.push(`outboxes/lag not back to 0 within ${c.recoveryWatchS} s`);
+  else if (recoveryS > RECOVERY_LIMIT_S)
+    notes.push(`recovered in ${recoveryS.toFixed(1)} s, over the ${RECOVERY_LIMIT_S} s bound`);
   const problems = Object.fromEntries(
     SERVICES.map((s) => [s, stack.services[s].problemsSince(marks[s])]).filter(([, p]) => p.length),
   );

@@ -82,8 +82,9 @@ export interface ScenarioResult {
   outOfOrder: OrderFinding[];
   /** complaints with at least one order finding */
   outOfOrderComplaints: number;
-  /** what the counts were made from: this scenario's events read from the topics, inbox rows */
-  evidence: { events: number; inboxRows: number; dlqOrPoison: number };
+  /** what the counts were made from: this scenario's events on the topics, their inbox rows, and
+   * the suite's own poison messages left out */
+  evidence: { events: number; inboxRows: number; poison: number };
   /** one eventId at several offsets: at-least-once delivery, absorbed by the inboxes */
   redelivered: number;
   /** s from the end of the fault until outboxes were empty and lags 0; undefined: not within the bound */
