@@ -110,7 +110,7 @@ export async function runScenario(sc: Scenario, deps: RunnerDeps): Promise<Scena
 /** Brings a damaged stack back for the next scenario: broker, database, every service ready. */
 async function heal(stack: FaultStack, notes: string[], log: (l: string) => void): Promise<void> {
   try {
-    await stack.broker.start();
+    await stack.startBroker();
     if (!(await stack.postgres.running())) await stack.postgres.start();
     const restarted: string[] = [];
     for (const s of SERVICES) {

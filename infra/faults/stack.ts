@@ -45,6 +45,7 @@ export class FaultStack {
   private constructor(
     readonly broker: PrivateKafkaBroker,
     readonly postgres: PrivatePostgres,
+    private readonly log: (line: string) => void,
   ) {}
 
   /** Starts everything (about a minute); on any failure tears down what it started. */
@@ -52,7 +53,7 @@ export class FaultStack {
     rmSync(LOG_DIR, { recursive: true, force: true });
     mkdirSync(LOG_DIR, { recursive: true });
     const [broker, postgres] = await Promise.allSettled([
-      PrivateKafkaBroker.start('faults'),
+      retryOnce(() => PrivateKafkaBroker.start('faults'), log, { removeFailedDataDir: true }),
       PrivatePostgres.start('faults'),
     ]);
     if (broker.status === 'rejected' || postgres.status === 'rejected') {
@@ -63,7 +64,7 @@ export class FaultStack {
         ? broker.reason
         : (postgres as PromiseRejectedResult).reason;
     }
-    const stack = new FaultStack(broker.value, postgres.value);
+    const stack = new FaultStack(broker.value, postgres.value, log);
     await stack.saveState();
     try {
       for (const port of [stack.broker.port, stack.postgres.port]) {
@@ -115,6 +116,11 @@ export class FaultStack {
   /** Superuser URL of the complaints database: the checks read every service's schema. */
   get adminDatabaseUrl(): string {
     return this.postgres.url(COMPLAINTS_DATABASE);
+  }
+
+  /** Starts the broker again (same ports and data), retrying once: see retryOnce. */
+  async startBroker(): Promise<void> {
+    await retryOnce(() => this.broker.start(), this.log);
   }
 
   /** SIGKILL of the broker process (kafka.sh keeps its pid in a file of its private folder). */
@@ -217,6 +223,30 @@ export class FaultStack {
         '',
       ].join('\n'),
     );
+  }
+}
+
+/**
+ * Runs a broker start, and once more if it fails. PrivateKafkaBroker gives the JVM 256 MB of
+ * heap; now and then the log cleaner's 128 MiB dedupe buffer, allocated at start-up, does not
+ * fit (OutOfMemoryError in LogCleaner.startup) and the broker exits. That is the harness's
+ * broker failing to start, not the pipeline failing, so it gets a second try, logged.
+ */
+async function retryOnce<T>(
+  start: () => Promise<T>,
+  log: (line: string) => void,
+  { removeFailedDataDir = false } = {},
+): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    const message = String((err as Error).message);
+    const why = /OutOfMemoryError[^\n]*/.exec(message)?.[0] ?? message.split('\n')[0];
+    log(`broker start failed (${why.slice(0, 200)}); trying once more`);
+    // A first start that failed leaves its new folder behind (kafka.sh names it in its log).
+    const dir = /data in (\S*\/kafka-faults-[^)\s/]+)\)/.exec(message)?.[1];
+    if (removeFailedDataDir && dir) rmSync(dir, { recursive: true, force: true });
+    return start();
   }
 }
 

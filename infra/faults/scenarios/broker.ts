@@ -71,7 +71,7 @@ export async function startBroker(
     }
   })();
   try {
-    await stack.broker.start();
+    await stack.startBroker();
   } finally {
     starting = false;
     await watching;
