@@ -14,6 +14,17 @@ const READ_TIMEOUT_MESSAGE = 'Query read timeout';
  * drops it; the server, once it notices, rolls back whatever it had open.
  */
 export class QueryTimeoutClient extends Client {
+  constructor(...args: ConstructorParameters<typeof Client>) {
+    super(...args);
+    // A client emits 'error' when the server ends its session (57P01 on a restart) while no
+    // query is running on it. pg-pool listens only while the client is idle in the pool and
+    // TypeORM only while a query runner holds it; in between (a runner that released it with
+    // an error, a connection being discarded) nobody does, and Node ends the process on an
+    // unheard 'error'. Such an error needs no handling here: the next query on the client
+    // fails, and the pool discards it.
+    this.on('error', () => undefined);
+  }
+
   // Client.query has many overloads (text, config, submittable; promise or callback); every
   // call is passed through unchanged, only its failure is looked at.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
