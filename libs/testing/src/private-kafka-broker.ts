@@ -61,8 +61,9 @@ export class PrivateKafkaBroker {
         KAFKA_PORT: String(this.port),
         KAFKA_CONTROLLER_PORT: String(this.controllerPort),
         KAFKA_DATA_DIR: this.dataDir,
-        // Small: it runs beside the shared broker and the services on a 2-core machine.
-        KAFKA_HEAP_OPTS: '-Xms128m -Xmx256m',
+        // Small: it runs beside the shared broker and the services on a 2-core machine; 384 MB
+        // leaves room for the log cleaner's 128 MiB dedupe buffer (256 MB ran out at start).
+        KAFKA_HEAP_OPTS: '-Xms128m -Xmx384m',
       },
     });
   }

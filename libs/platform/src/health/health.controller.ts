@@ -49,7 +49,8 @@ export class HealthController implements OnModuleDestroy {
   private async kafkaCheck() {
     const indicator = this.indicators.check('kafka');
     try {
-      const admin = await this.connectedAdmin();
+      // Connecting counts against the same bound: a broker that is down must not hold the probe.
+      const admin = await withTimeout(this.connectedAdmin(), CHECK_TIMEOUT_MS);
       const cluster = await withTimeout(admin.describeCluster(), CHECK_TIMEOUT_MS);
       return indicator.up({ brokers: cluster.brokers.length });
     } catch (err) {
