@@ -1,5 +1,4 @@
 import { readdir, readFile, readlink } from 'fs/promises';
-import { createServer } from 'net';
 
 /** TCP state LISTEN in /proc/net/tcp{,6}. */
 const LISTEN = '0A';
@@ -60,18 +59,4 @@ export async function waitExit(pid: number, timeoutMs: number): Promise<boolean>
     await new Promise((r) => setTimeout(r, 100));
   }
   return true;
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on right now (as libs/testing's, which it does not export). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }

@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'child_process';
 import { createWriteStream, WriteStream } from 'fs';
 import { join, resolve } from 'path';
-import { freePort, sendSignal, waitExit } from './pids';
+import { freePort } from '@complaints/testing';
+import { sendSignal, waitExit } from './pids';
 
 /**
  * The checkout the services run from: this one, or FAULTS_SERVICES_ROOT (another checkout with

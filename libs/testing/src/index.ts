@@ -11,3 +11,4 @@ export * from './private-postgres';
 export * from './test-identity';
 export * from './test-issuer';
 export * from './hostile-tokens';
+export * from './free-port';
