@@ -1,15 +1,12 @@
-import { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import type { Logger } from 'pino';
+import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { EventEnvelope } from '@complaints/contracts';
-import { MessagingMetrics } from '../metrics/messaging-metrics';
-import { UnitOfWork } from '../outbox/unit-of-work';
 import { quoteIdent, schemaOf } from '../sql';
 import { withDefaults } from '../with-defaults';
 import { BatchApplier } from './batch-applier';
+import { EventConsumerOptions } from './event-consumer.options';
 import { BatchQueue } from './batch-queue';
 import { ConsumerHealth, ConsumerHealthReport } from './consumer-health';
-import { EventContext, EventHandler, Incoming, Job } from './consumer-types';
+import { Incoming, Job } from './consumer-types';
 import { DeadLetterForwarder } from './dead-letter-forwarder';
 import { DeadLetterStore } from './dead-letter-store';
 import { parseEnvelope } from './envelope-parser';
@@ -17,45 +14,8 @@ import { Inbox } from './inbox';
 import { RetryingApplier } from './retrying-applier';
 
 export * from './consumer-types';
+export * from './event-consumer.options';
 export { MalformedMessageError } from './envelope-parser';
-
-export interface EventConsumerOptions {
-  dataSource: DataSource;
-  kafka: Kafka;
-  unitOfWork: UnitOfWork;
-  logger: Logger;
-  metrics: MessagingMetrics;
-  /** The consumer group; also the inbox's key, so two groups in one schema never collide. */
-  groupId: string;
-  /** Full topic names, test prefixes included. */
-  topics: string[];
-  handler: EventHandler;
-  /** Attempts for an event whose handler fails with a non-transient error before it is dead-lettered. */
-  maxAttempts?: number;
-  /** ms; first retry delay, doubled each time up to retryMaxMs. */
-  retryBaseMs?: number;
-  retryMaxMs?: number;
-  /** ms; the longest wait between tries while the database or broker is away. */
-  transientRetryMaxMs?: number;
-  /**
-   * Partitions consumed at once. Their waiting events are applied together, one transaction at
-   * a time for the whole consumer (see BatchQueue), so more partitions at once means larger
-   * transactions, not concurrent ones.
-   */
-  partitionsConsumedConcurrently?: number;
-  /** Events applied in one database transaction at most; 1 applies each in its own transaction. */
-  maxBatchSize?: number;
-  /** ms */
-  sessionTimeoutMs?: number;
-  /** bytes; a dead letter larger than this is written to the DLQ topic without its value. */
-  maxDeadLetterBytes?: number;
-  /** ms; how often unforwarded dead letters are looked for. */
-  deadLetterPollMs?: number;
-  /** Builds the dead-letter forwarder's producer (tests inject faults here). */
-  producerFactory?: (kafka: Kafka) => Producer;
-  /** Fault injection for tests: runs after an event's transaction committed, before its offset is committed. */
-  afterCommitHook?: (event: EventEnvelope<object>, ctx: EventContext) => Promise<void> | void;
-}
 
 const DEFAULTS = {
   maxAttempts: 5,
@@ -70,6 +30,8 @@ const DEFAULTS = {
 };
 /** Commit offsets at least this often inside a long batch, so a restart redelivers little. */
 const COMMIT_EVERY_MESSAGES = 200;
+/** ms between retries of offset commits that failed */
+const COMMIT_RETRY_MS = 2000;
 
 /**
  * At-least-once delivery, exactly-once effects. Each message is validated against its contract;
@@ -88,6 +50,13 @@ export class EventConsumer {
   readonly deadLetters: DeadLetterStore;
   readonly batches: BatchApplier;
   private consumer?: Consumer;
+  /**
+   * Offsets applied but not committed because the commit failed (broker away), per
+   * topic-partition; retried on a timer, since an idle partition gets no batch that would.
+   */
+  private readonly unsent = new Map<string, { topic: string; partition: number; offset: string }>();
+  private readonly active = new Set<string>();
+  private commitTimer?: NodeJS.Timeout;
 
   constructor(options: EventConsumerOptions) {
     const opts = withDefaults(DEFAULTS, options);
@@ -157,6 +126,8 @@ export class EventConsumer {
       );
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // A new assignment starts from the committed offsets: what was pending is redelivered.
+      this.unsent.clear();
       this.opts.logger.info(
         { groupId, memberAssignment: payload.memberAssignment, leader: payload.isLeader },
         'consumer joined its group',
@@ -173,12 +144,33 @@ export class EventConsumer {
       eachBatch: (payload) => this.eachBatch(payload),
     });
     this.consumer = consumer;
+    this.commitTimer = setInterval(() => void this.retryCommits(), COMMIT_RETRY_MS);
+    this.commitTimer.unref();
+  }
+
+  /** Commits offsets whose commit failed, unless a batch of that partition is running now. */
+  private async retryCommits(): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer) return;
+    for (const [key, entry] of this.unsent) {
+      if (this.active.has(key)) continue;
+      try {
+        await consumer.commitOffsets([entry]);
+        if (this.unsent.get(key) === entry) this.unsent.delete(key);
+      } catch (err) {
+        this.opts.logger.warn(
+          { err, groupId: this.opts.groupId, ...entry },
+          'offset commit retry failed',
+        );
+      }
+    }
   }
 
   /** Graceful: finishes the message in flight, commits what was applied, leaves the group. */
   async stop(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = undefined;
+    clearInterval(this.commitTimer);
     await consumer?.disconnect();
     await this.forwarder.stop();
   }
@@ -186,7 +178,10 @@ export class EventConsumer {
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary } = payload;
     const { topic, partition } = batch;
+    const key = `${topic}:${partition}`;
+    this.active.add(key);
     let lost = false;
+    let heartbeatError: unknown;
     const running = (): boolean => !lost && isRunning() && !isStale();
     const heartbeat = async (): Promise<void> => {
       try {
@@ -194,6 +189,7 @@ export class EventConsumer {
       } catch (err) {
         // The group is rebalancing or has dropped this member: stop and let kafkajs rejoin.
         lost = true;
+        heartbeatError ??= err;
         this.opts.logger.warn(
           { err, groupId: this.opts.groupId, topic, partition },
           'heartbeat refused; leaving the batch',
@@ -206,6 +202,7 @@ export class EventConsumer {
       if (uncommitted === undefined) return;
       const offset = (BigInt(uncommitted) + 1n).toString();
       await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset }] }] });
+      this.unsent.delete(key);
       uncommitted = undefined;
       sinceCommit = 0;
     };
@@ -229,7 +226,7 @@ export class EventConsumer {
       await heartbeat();
       return applied === events.length;
     };
-    try {
+    const consume = async (): Promise<void> => {
       for (const message of batch.messages) {
         if (!running()) return;
         let envelope: EventEnvelope<object>;
@@ -249,14 +246,26 @@ export class EventConsumer {
         if (pending.length >= this.opts.maxBatchSize && !(await flush())) return;
       }
       await flush();
-    } finally {
-      await commit().catch((err) =>
-        this.opts.logger.warn(
-          { err, groupId: this.opts.groupId, topic, partition },
-          'offset commit failed; the events will be redelivered and skipped',
-        ),
-      );
+    };
+    const failure = await consume().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    const pendingOffset = uncommitted;
+    const commitError = await commit().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    this.active.delete(key);
+    if (commitError !== undefined && pendingOffset !== undefined) {
+      const offset = (BigInt(pendingOffset) + 1n).toString();
+      this.unsent.set(key, { topic, partition, offset });
     }
+    // A refused heartbeat goes back to kafkajs once the batch is left, so it rejoins (kept
+    // quiet, the member would go on unknown to the group); a failed commit is retried on the
+    // timer (kept quiet, an idle partition's offset would stay behind for good).
+    const first = failure ?? heartbeatError;
+    if (first !== undefined) throw first;
   }
 
   private observeAge(topic: string, envelope: EventEnvelope<object>): void {
