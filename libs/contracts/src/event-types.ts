@@ -11,6 +11,10 @@ export const EVENT_TYPES = {
   reopened: 'complaint.reopened',
   closed: 'complaint.closed',
   archived: 'complaint.archived',
+  assigned: 'complaint.assigned',
+  reclassified: 'complaint.reclassified',
+  feedbackSubmitted: 'complaint.feedback-submitted',
+  audited: 'complaint.audited',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -8,6 +8,10 @@ import { ComplaintReceivedV1 } from './payloads/received/complaint-received-v1.p
 import { ComplaintReopenedV1 } from './payloads/reopened/complaint-reopened-v1.payload';
 import { ComplaintRespondedV1 } from './payloads/responded/complaint-responded-v1.payload';
 import { ComplaintRoutedV1 } from './payloads/routed/complaint-routed-v1.payload';
+import { ComplaintAssignedV1 } from './payloads/assigned/complaint-assigned-v1.payload';
+import { ComplaintAuditedV1 } from './payloads/audited/complaint-audited-v1.payload';
+import { FeedbackSubmittedV1 } from './payloads/feedback-submitted/feedback-submitted-v1.payload';
+import { ComplaintReclassifiedV1 } from './payloads/reclassified/complaint-reclassified-v1.payload';
 import { TOPICS, TopicName } from './topics';
 
 export type PayloadClass<T = object> = new () => T;
@@ -73,6 +77,30 @@ export const EVENT_CATALOG = {
     version: 1,
     topic: TOPICS.archived,
     payload: ComplaintArchivedV1,
+  },
+  [EVENT_TYPES.assigned]: {
+    type: EVENT_TYPES.assigned,
+    version: 1,
+    topic: TOPICS.assigned,
+    payload: ComplaintAssignedV1,
+  },
+  [EVENT_TYPES.reclassified]: {
+    type: EVENT_TYPES.reclassified,
+    version: 1,
+    topic: TOPICS.reclassified,
+    payload: ComplaintReclassifiedV1,
+  },
+  [EVENT_TYPES.feedbackSubmitted]: {
+    type: EVENT_TYPES.feedbackSubmitted,
+    version: 1,
+    topic: TOPICS.feedbackSubmitted,
+    payload: FeedbackSubmittedV1,
+  },
+  [EVENT_TYPES.audited]: {
+    type: EVENT_TYPES.audited,
+    version: 1,
+    topic: TOPICS.audit,
+    payload: ComplaintAuditedV1,
   },
 } as const satisfies { [K in EventType]: EventDefinition<K> };
 

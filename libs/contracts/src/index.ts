@@ -35,3 +35,8 @@ export * from './payloads/archived/archived-decision.payload';
 export * from './payloads/archived/archived-feedback.payload';
 export * from './payloads/archived/archived-closure.payload';
 export * from './payloads/archived/archive-seal';
+export * from './payloads/people/acting-person.payload';
+export * from './payloads/assigned/complaint-assigned-v1.payload';
+export * from './payloads/reclassified/complaint-reclassified-v1.payload';
+export * from './payloads/feedback-submitted/feedback-submitted-v1.payload';
+export * from './payloads/audited/complaint-audited-v1.payload';

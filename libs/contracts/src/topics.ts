@@ -12,6 +12,10 @@ export const TOPICS = {
   reopened: 'complaints.reopened.v1',
   closed: 'complaints.closed.v1',
   archived: 'complaints.archived.v1',
+  assigned: 'complaints.assigned.v1',
+  reclassified: 'complaints.reclassified.v1',
+  feedbackSubmitted: 'complaints.feedback-submitted.v1',
+  audit: 'complaints.audit.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

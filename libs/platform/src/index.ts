@@ -13,3 +13,4 @@ export * from './http/request-validation';
 export * from './logging/logger.options';
 export * from './metrics/metrics.controller';
 export * from './platform.module';
+export * from './audit/audit-trail';

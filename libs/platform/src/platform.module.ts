@@ -10,6 +10,7 @@ import {
   MessagingModule,
   serviceDataSourceOptions,
 } from '@complaints/messaging';
+import { AuditTrail } from './audit/audit-trail';
 import { Clock, SystemClock } from './clock/clock';
 import { ServiceConfig } from './config/service.config';
 import { HealthController } from './health/health.controller';
@@ -107,9 +108,10 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: o.config },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        AuditTrail,
         ...(o.extraProviders ?? []),
       ],
-      exports: [Clock, SERVICE_CONFIG, ROOT_LOGGER, ...(o.extraProviders ?? [])],
+      exports: [Clock, SERVICE_CONFIG, ROOT_LOGGER, AuditTrail, ...(o.extraProviders ?? [])],
     };
   }
 }

@@ -12,3 +12,4 @@ export * from './test-identity';
 export * from './test-issuer';
 export * from './hostile-tokens';
 export * from './free-port';
+export * from './hostile-route-table';

@@ -14,6 +14,12 @@ import {
   anInvestigatedPayload,
   testTime,
 } from './payload.factories';
+import {
+  aFeedbackSubmittedPayload,
+  aReclassifiedPayload,
+  anAssignedPayload,
+  anAuditedPayload,
+} from './people.factories';
 
 /**
  * Valid envelopes for tests. Envelope fields given in `overrides` replace the generated ones
@@ -34,6 +40,10 @@ const PRODUCERS: Record<EventType, string> = {
   [EVENT_TYPES.reopened]: 'feedback',
   [EVENT_TYPES.closed]: 'feedback',
   [EVENT_TYPES.archived]: 'archiving',
+  [EVENT_TYPES.assigned]: 'investigation',
+  [EVENT_TYPES.reclassified]: 'classification',
+  [EVENT_TYPES.feedbackSubmitted]: 'intake',
+  [EVENT_TYPES.audited]: 'investigation',
 };
 
 function anEvent<K extends EventType>(
@@ -82,6 +92,25 @@ export function aReopenedEvent(overrides: EventOverrides<'complaint.reopened'> =
 
 export function aClosedEvent(overrides: EventOverrides<'complaint.closed'> = {}) {
   return anEvent(EVENT_TYPES.closed, aClosedPayload(overrides.payload), overrides);
+}
+
+export function anAssignedEvent(overrides: EventOverrides<'complaint.assigned'> = {}) {
+  return anEvent(EVENT_TYPES.assigned, anAssignedPayload(overrides.payload), overrides);
+}
+
+export function aReclassifiedEvent(overrides: EventOverrides<'complaint.reclassified'> = {}) {
+  return anEvent(EVENT_TYPES.reclassified, aReclassifiedPayload(overrides.payload), overrides);
+}
+
+export function aFeedbackSubmittedEvent(
+  overrides: EventOverrides<'complaint.feedback-submitted'> = {},
+) {
+  const payload = aFeedbackSubmittedPayload(overrides.payload);
+  return anEvent(EVENT_TYPES.feedbackSubmitted, payload, overrides);
+}
+
+export function anAuditedEvent(overrides: EventOverrides<'complaint.audited'> = {}) {
+  return anEvent(EVENT_TYPES.audited, anAuditedPayload(overrides.payload), overrides);
 }
 
 export function anArchivedEvent(overrides: EventOverrides<'complaint.archived'> = {}) {

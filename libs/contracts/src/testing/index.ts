@@ -2,3 +2,4 @@
 // import this entry point (@complaints/contracts/testing); lint refuses it in production code.
 export * from './payload.factories';
 export * from './event.factories';
+export * from './people.factories';

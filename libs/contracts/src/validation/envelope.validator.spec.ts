@@ -1,5 +1,9 @@
 import { EVENT_DEFINITIONS } from '../events';
 import {
+  aFeedbackSubmittedEvent,
+  aReclassifiedEvent,
+  anAssignedEvent,
+  anAuditedEvent,
   aClosedEvent,
   aFeedbackReceivedEvent,
   aReceivedEvent,
@@ -46,6 +50,10 @@ const FACTORIES = {
   'complaint.reopened': aReopenedEvent,
   'complaint.closed': aClosedEvent,
   'complaint.archived': anArchivedEvent,
+  'complaint.assigned': anAssignedEvent,
+  'complaint.reclassified': aReclassifiedEvent,
+  'complaint.feedback-submitted': aFeedbackSubmittedEvent,
+  'complaint.audited': anAuditedEvent,
 };
 
 describe('validateEnvelope: valid events', () => {

@@ -22,7 +22,7 @@ export class AuthModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         RouteAccessCheck,
       ],
-      exports: [TokenVerifier],
+      exports: [TokenVerifier, RouteAccessCheck],
     };
   }
 }

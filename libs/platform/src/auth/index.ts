@@ -7,3 +7,4 @@ export * from './auth.module';
 export * from './other-credentials';
 export * from './token-claims';
 export * from './token-verifier';
+export * from './route-access.check';

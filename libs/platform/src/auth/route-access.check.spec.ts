@@ -36,7 +36,7 @@ describe('RouteAccessCheck', () => {
 
   it('refuses to start with a route that declares no access, naming it', async () => {
     await expect(guardedTestApp({ env: env(), controllers: [ForgotToDeclare] })).rejects.toThrow(
-      /ForgotToDeclare\.change \(change\): no @Public\(\), @Authenticated\(\), @Roles\(\) or @ApiKeyAuth\(\)/,
+      /ForgotToDeclare\.change \(\/open\/change\): no @Public\(\), @Authenticated\(\), @Roles\(\) or @ApiKeyAuth\(\)/,
     );
   });
 
