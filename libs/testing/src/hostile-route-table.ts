@@ -1,4 +1,6 @@
 import { randomUUID } from 'crypto';
+import { mkdirSync, writeFileSync } from 'fs';
+import { resolve } from 'path';
 import type { HostileCase } from './hostile-tokens';
 
 /** A route to probe, as `RouteAccessCheck.routes()` lists them (libs/platform). */
@@ -87,4 +89,28 @@ export async function probeHostileTable(
     }
   }
   return report;
+}
+
+/** Keeps a service's table counts in .data/hostile-tokens/<service>.json (the issue's note reads them). */
+export function writeHostileReport(service: string, report: HostileReport, label = 'table'): void {
+  const dir = resolve(__dirname, '../../../.data/hostile-tokens');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    resolve(dir, `${service}-${label}.json`),
+    JSON.stringify(
+      {
+        service,
+        label,
+        routes: report.routes,
+        requests: report.requests,
+        accepted: report.accepted.length,
+        serverErrors: report.serverErrors.length,
+        unexpected: report.unexpected.length,
+        byStatus: report.byStatus,
+        at: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
+  );
 }
