@@ -8,8 +8,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { IsUtcTimestamp } from '../../validation/contract.decorators';
+import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
 import { SHA256_HEX_PATTERN } from '../../validation/contract.patterns';
+import { ArchivedAssignment } from './archived-assignment.payload';
+import { ArchivedAuditEntry } from './archived-audit-entry.payload';
 import { ArchivedClassification } from './archived-classification.payload';
 import { ArchivedClosure } from './archived-closure.payload';
 import { ArchivedComplaintFacts } from './archived-complaint-facts.payload';
@@ -70,6 +72,28 @@ export class ComplaintArchivedV1 {
   @ValidateNested()
   @Type(() => ArchivedClosure)
   closure: ArchivedClosure;
+
+  /**
+   * Every time the case was given to a handler, oldest first, as recorded before the seal.
+   * Absent in records sealed before assignments were archived.
+   */
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ArchivedAssignment)
+  assignments?: ArchivedAssignment[];
+
+  /**
+   * The complaint's audit-trail entries recorded before the seal, oldest first, pseudonymised.
+   * Entries after the seal stay in the archive's audit store only: a sealed record never changes.
+   */
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ArchivedAuditEntry)
+  audit?: ArchivedAuditEntry[];
 
   /** UTC. */
   @IsUtcTimestamp()
