@@ -14,6 +14,7 @@ import {
   eventually,
   playJourney,
 } from '@complaints/pipeline-client';
+import { demoTokens } from '@complaints/testing';
 
 async function checkRunning(urls: PipelineUrls): Promise<void> {
   for (const [name, url] of Object.entries(urls)) {
@@ -45,7 +46,7 @@ function intakeApiKey(): string {
 async function main(): Promise<void> {
   const urls = LOCAL_PIPELINE;
   await checkRunning(urls);
-  const client = new PipelineClient(urls, { apiKey: intakeApiKey() });
+  const client = new PipelineClient(urls, { apiKey: intakeApiKey(), tokens: demoTokens() });
   const run = randomUUID().slice(0, 8);
   console.log(`Sending ${SAMPLE_COMPLAINTS.length} complaints to intake...\n`);
   const rows = await Promise.all(

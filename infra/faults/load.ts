@@ -1,4 +1,5 @@
 import { PipelineClient, PipelineHttpError, PipelineUrls } from '@complaints/pipeline-client';
+import { demoTokens } from '@complaints/testing';
 import { ComplaintBody } from './complaints';
 
 /** One complaint the load sent, and what became of it. */
@@ -52,7 +53,7 @@ export class Load {
     /** ms since epoch after which nothing is retried any more; may move while running */
     private readonly deadline: () => number,
   ) {
-    this.client = new PipelineClient(urls);
+    this.client = new PipelineClient(urls, { apiKey, tokens: demoTokens() });
   }
 
   /** Starts `count` submissions at the given rate; resolves once all have started. */
@@ -175,19 +176,12 @@ export class Load {
     });
   }
 
-  /** A customer's survey answer; 409 FEEDBACK.ALREADY_GIVEN means an earlier try was applied. */
+  /**
+   * A customer's survey answer relayed through intake; FEEDBACK.ALREADY_SUBMITTED means an
+   * earlier try was taken, FEEDBACK.NOT_AWAITED that intake's view has not caught up yet.
+   */
   private async answer(id: string, satisfied: boolean): Promise<void> {
-    await this.until(`the feedback on ${id}`, async () => {
-      try {
-        await this.client.giveFeedback(id, satisfied);
-        return true;
-      } catch (err) {
-        if (err instanceof PipelineHttpError && err.status === 409) return true;
-        // 404: the response is not awaiting feedback yet on this instance's view; look again.
-        if (err instanceof PipelineHttpError && err.status === 404) return undefined;
-        throw err;
-      }
-    });
+    await this.until(`the feedback on ${id}`, () => this.client.relayFeedback(id, satisfied));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Outcome, PipelineClient, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
+import { demoTokens } from '@complaints/testing';
 import { BenchContext, sleep } from '../support/bench-context';
 import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
 import {
@@ -75,7 +76,7 @@ export async function journeyLoad(
   o: LoadOptions,
   apiKey?: string,
 ): Promise<LoadResult> {
-  const client = new PipelineClient(stack.urls, { apiKey });
+  const client = new PipelineClient(stack.urls, { apiKey, tokens: demoTokens() });
   const watcher = new ArchiveWatcher(ctx, stack.prefix);
   await watcher.start();
   const lag = new LagSampler(ctx, stack.prefix);

@@ -33,7 +33,12 @@ export async function playJourneyWithBackoff(
     async () => (await client.findResponse(id))?.round === 1,
     o,
   );
-  statuses.push((await client.giveFeedback(id, !o.dissatisfiedFirst)).status);
+  await waitFor(
+    `intake awaiting an answer on ${id}`,
+    () => client.relayFeedback(id, !o.dissatisfiedFirst),
+    o,
+  );
+  statuses.push(o.dissatisfiedFirst ? 'reopened' : 'closed');
   if (!o.dissatisfiedFirst) return statuses;
   const second = await waitFor(
     `the reopened case of ${id}`,
@@ -49,7 +54,8 @@ export async function playJourneyWithBackoff(
     async () => (await client.findResponse(id))?.round === 2,
     o,
   );
-  statuses.push((await client.giveFeedback(id, true)).status);
+  await waitFor(`intake awaiting an answer on ${id}`, () => client.relayFeedback(id, true), o);
+  statuses.push('closed');
   return statuses;
 }
 

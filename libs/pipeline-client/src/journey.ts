@@ -11,7 +11,7 @@ export interface JourneyOptions {
 
 export interface JourneyResult {
   rounds: number;
-  /** What feedback answered to each survey: reopened, then closed. */
+  /** What each relayed survey answer led to: reopened, then closed. */
   feedbackStatuses: string[];
 }
 
@@ -34,8 +34,8 @@ export async function eventually<T>(
 
 /**
  * Plays the handler and the customer for one accepted complaint through the public APIs:
- * wait for the case, decide, wait for the response, answer the survey (and once more after
- * a reopen).
+ * wait for the case, decide as the assigned handler, wait for the response, relay the
+ * customer's answer (and once more after a reopen), wait for what it led to.
  */
 export async function playJourney(
   client: PipelineClient,
@@ -53,8 +53,11 @@ export async function playJourney(
     timeout,
     poll,
   );
-  feedbackStatuses.push((await client.giveFeedback(id, !o.dissatisfiedFirst)).status);
-  if (!o.dissatisfiedFirst) return { rounds: 1, feedbackStatuses };
+  await relay(client, id, !o.dissatisfiedFirst, timeout, poll);
+  if (!o.dissatisfiedFirst) {
+    feedbackStatuses.push(await closed(client, id, timeout, poll));
+    return { rounds: 1, feedbackStatuses };
+  }
 
   const second = await eventually(
     `the reopened case of ${id}`,
@@ -65,6 +68,7 @@ export async function playJourney(
     timeout,
     poll,
   );
+  feedbackStatuses.push(second.status);
   await client.decide(id, second.handlerId, 'upheld', 2);
   await eventually(
     `the second response to ${id}`,
@@ -72,6 +76,33 @@ export async function playJourney(
     timeout,
     poll,
   );
-  feedbackStatuses.push((await client.giveFeedback(id, true)).status);
+  await relay(client, id, true, timeout, poll);
+  feedbackStatuses.push(await closed(client, id, timeout, poll));
   return { rounds: 2, feedbackStatuses };
+}
+
+/** Relays the customer's answer as soon as intake awaits it. */
+function relay(
+  client: PipelineClient,
+  id: string,
+  satisfied: boolean,
+  timeout: number,
+  poll: number,
+) {
+  return eventually(
+    `intake awaiting the customer's answer on ${id}`,
+    () => client.relayFeedback(id, satisfied),
+    timeout,
+    poll,
+  );
+}
+
+/** Waits for intake's status view to show the complaint closed. */
+async function closed(client: PipelineClient, id: string, timeout: number, poll: number) {
+  return eventually(
+    `${id} closed after the customer's answer`,
+    async () => ((await client.status(id)).status === 'closed' ? 'closed' : undefined),
+    timeout,
+    poll,
+  );
 }

@@ -1,3 +1,4 @@
+import { TokenSource } from './people-tokens';
 import { SampleComplaint } from './sample-complaints';
 
 export interface PipelineUrls {
@@ -34,6 +35,11 @@ export interface CaseView {
 
 export type Outcome = 'upheld' | 'partially_upheld' | 'rejected';
 
+function problemCode(body: unknown): string | undefined {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** An HTTP answer that was not the one expected, with its problem+json body. */
 export class PipelineHttpError extends Error {
   constructor(
@@ -51,6 +57,16 @@ export interface PipelineClientOptions {
    * on every intake call; intake knows the calling system from it.
    */
   apiKey?: string;
+  /**
+   * People's access tokens by username (`cachedTokens` over the identity provider). Handlers
+   * decide with their own token; reading cases and letters uses `reader`'s, the archive
+   * `analyst`'s. Without it, people's routes answer 401.
+   */
+  tokens?: TokenSource;
+  /** Who looks cases and letters up for the journey; default `officer` (every department). */
+  reader?: string;
+  /** Who reads the sealed archive; default `analyst`. */
+  analyst?: string;
 }
 
 export interface ComplaintStatus {
@@ -61,8 +77,9 @@ export interface ComplaintStatus {
 }
 
 /**
- * Plays the pipeline's users over its public HTTP APIs: a calling system submitting, a
- * handler deciding, a customer answering the survey, an analyst reading the archive.
+ * Plays the pipeline's users over its public HTTP APIs: a calling system submitting and
+ * relaying the customer's survey answers (its API key), handlers deciding the cases assigned to
+ * them and an analyst reading the archive (their own access tokens).
  */
 export class PipelineClient {
   constructor(
@@ -110,18 +127,23 @@ export class PipelineClient {
 
   /** The case, or undefined while investigation has not opened it yet. */
   async findCase(complaintId: string): Promise<CaseView | undefined> {
-    return this.requestOrNotFound('GET', `${this.urls.investigation}/v1/cases/${complaintId}`);
+    return this.requestOrNotFound(
+      'GET',
+      `${this.urls.investigation}/v1/cases/${complaintId}`,
+      await this.asPerson(this.options.reader ?? 'officer'),
+    );
   }
 
-  decide(
+  /** Decides as `handlerId`, with that handler's own token: only the assigned handler may. */
+  async decide(
     complaintId: string,
     handlerId: string,
     outcome: Outcome,
     round: number,
   ): Promise<unknown> {
     const upheld = outcome !== 'rejected';
-    return this.request('POST', `${this.urls.investigation}/v1/cases/${complaintId}/decision`, {
-      handlerId,
+    const url = `${this.urls.investigation}/v1/cases/${complaintId}/decision`;
+    const body = {
       outcome,
       summary: upheld
         ? `Round ${round}: the complaint is justified; we apologise.`
@@ -133,31 +155,76 @@ export class PipelineClient {
             compensation: { amountMinor: 50_000, currency: 'CNY' },
           }
         : {}),
-    });
+    };
+    return this.request('POST', url, body, 201, await this.asPerson(handlerId));
   }
 
   /** The latest response to the customer, or undefined while none is written. */
-  findResponse(
+  async findResponse(
     complaintId: string,
   ): Promise<{ round: number; status: string; body: string } | undefined> {
-    return this.requestOrNotFound('GET', `${this.urls.feedback}/v1/responses/${complaintId}`);
+    return this.requestOrNotFound(
+      'GET',
+      `${this.urls.feedback}/v1/responses/${complaintId}`,
+      await this.asPerson(this.options.reader ?? 'officer'),
+    );
   }
 
+  /**
+   * Relays the customer's answer to the survey as the calling system (intake, scope
+   * feedback:write); feedback applies it asynchronously: closed, or reopened.
+   */
   giveFeedback(complaintId: string, satisfied: boolean): Promise<{ status: string }> {
-    return this.request('POST', `${this.urls.feedback}/v1/feedback/${complaintId}`, {
-      rating: satisfied ? 5 : 1,
-      solved: satisfied,
-      ...(satisfied ? {} : { comment: 'The answer does not address my problem.' }),
-    });
+    return this.request(
+      'POST',
+      `${this.urls.intake}/v1/complaints/${complaintId}/feedback`,
+      {
+        rating: satisfied ? 5 : 1,
+        solved: satisfied,
+        ...(satisfied ? {} : { comment: 'The answer does not address my problem.' }),
+      },
+      202,
+      this.intakeAuth(),
+    );
+  }
+
+  /**
+   * giveFeedback for a player that retries: true once intake took the answer (or a retry finds
+   * it already taken), false while intake does not await one yet (its status view learns of the
+   * response a little after feedback wrote it).
+   */
+  async relayFeedback(complaintId: string, satisfied: boolean): Promise<boolean> {
+    try {
+      await this.giveFeedback(complaintId, satisfied);
+      return true;
+    } catch (err) {
+      const code = err instanceof PipelineHttpError ? problemCode(err.body) : undefined;
+      if (code === 'FEEDBACK.ALREADY_SUBMITTED') return true;
+      if (code === 'FEEDBACK.NOT_AWAITED') return false;
+      throw err;
+    }
   }
 
   /** The sealed archive record, or undefined until the complaint is archived. */
-  findArchived(complaintId: string): Promise<Record<string, unknown> | undefined> {
-    return this.requestOrNotFound('GET', `${this.urls.archiving}/v1/archive/${complaintId}`);
+  async findArchived(complaintId: string): Promise<Record<string, unknown> | undefined> {
+    return this.requestOrNotFound(
+      'GET',
+      `${this.urls.archiving}/v1/archive/${complaintId}`,
+      await this.asPerson(this.options.analyst ?? 'analyst'),
+    );
   }
 
-  private async requestOrNotFound<T>(method: string, url: string): Promise<T | undefined> {
-    const res = await fetch(url, { method });
+  private async asPerson(username: string): Promise<Record<string, string>> {
+    if (!this.options.tokens) return {};
+    return { authorization: `Bearer ${await this.options.tokens(username)}` };
+  }
+
+  private async requestOrNotFound<T>(
+    method: string,
+    url: string,
+    headers: Record<string, string> = {},
+  ): Promise<T | undefined> {
+    const res = await fetch(url, { method, headers });
     if (res.status === 404) return undefined;
     const body = await res.json().catch(() => undefined);
     if (!res.ok) throw new PipelineHttpError(res.status, body, `${method} ${url}`);

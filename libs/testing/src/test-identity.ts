@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
+import { cachedTokens, TokenSource } from '@complaints/pipeline-client';
 
 /** A demo person of the realm file (infra/keycloak/realm-complaints.json). Demo only. */
 export interface DemoUser {
@@ -152,4 +153,13 @@ async function resolveIdentity(): Promise<TestIdentity> {
     tokenSet,
     token: async (username) => (await tokenSet(username)).access_token,
   };
+}
+
+/**
+ * Demo people's access tokens for the demo, the end-to-end suite, the benchmark and the fault
+ * suite: each user signs in once (password grant) and the token is reused until shortly before
+ * it expires.
+ */
+export function demoTokens(): TokenSource {
+  return cachedTokens(async (username) => (await testIdentity()).tokenSet(username));
 }

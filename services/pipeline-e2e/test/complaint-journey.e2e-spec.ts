@@ -6,7 +6,7 @@ import {
   playJourney,
   SAMPLE_COMPLAINTS,
 } from '@complaints/pipeline-client';
-import { readTopics, waitFor } from '@complaints/testing';
+import { demoTokens, readTopics, waitFor } from '@complaints/testing';
 import { PipelineWorld, startPipeline } from './pipeline-world';
 
 jest.setTimeout(600_000);
@@ -54,7 +54,7 @@ describe('a complaint travels from intake to the archive (five services, real Ka
   });
 
   it('archives every complaint exactly once with a complete, ordered timeline, across a crash of a service', async () => {
-    const client = new PipelineClient(world.urls, { apiKey: world.apiKey });
+    const client = new PipelineClient(world.urls, { apiKey: world.apiKey, tokens: demoTokens() });
     const run = `${Date.now()}`;
     const ids: string[] = [];
     const journeys: Promise<JourneyResult>[] = [];
