@@ -17,6 +17,7 @@ import {
 import { resolve } from 'path';
 import { promisify } from 'util';
 import { SERVICE_DATABASES, COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
+import { configuredIssuer } from '@complaints/testing';
 
 const root = resolve(__dirname, '../..');
 const logDir = resolve(root, '.data/logs');
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
         DATABASE_URL: databaseUrl(db.service),
         KAFKA_BROKERS: brokers,
         PSEUDONYM_KEY: key,
+        OIDC_ISSUER: configuredIssuer(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -157,6 +159,8 @@ async function main(): Promise<void> {
   console.log(
     'Intake needs an API key per calling system: npm run intake:key -- create --system NAME',
   );
+  console.log(`  sign-in         ${configuredIssuer()} (Keycloak; demo users, password "demo")`);
+  console.log('People need an access token: npm run auth:token -- --list, then -- USER');
   console.log('Try it: npm run demo');
 }
 
