@@ -8,6 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 bash infra/bin/ensure-deps.sh || exit 1
 bash infra/kafka/kafka.sh fetch || exit 1
+# People act with access tokens from the shared identity provider (the faults are the broker's
+# and the database's, not the IdP's); start it when it is not running (harmless when it is).
+bash infra/keycloak/keycloak.sh start || exit 1
 
 state=.data/faults/stack.state
 
