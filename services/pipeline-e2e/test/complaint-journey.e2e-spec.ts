@@ -6,7 +6,15 @@ import {
   playJourney,
   SAMPLE_COMPLAINTS,
 } from '@complaints/pipeline-client';
-import { demoTokens, readTopics, waitFor } from '@complaints/testing';
+import { randomUUID } from 'crypto';
+import {
+  demoTokens,
+  readTopics,
+  testIdentity,
+  waitFor,
+  writeHostileReport,
+} from '@complaints/testing';
+import { sweepServices } from './hostile-sweep';
 import { PipelineWorld, startPipeline } from './pipeline-world';
 
 jest.setTimeout(600_000);
@@ -44,6 +52,7 @@ function percentile(sorted: number[], p: number): number {
 
 describe('a complaint travels from intake to the archive (five services, real Kafka and PostgreSQL)', () => {
   let world: PipelineWorld;
+  let closedComplaint: { id: string; department: string } | undefined;
 
   beforeAll(async () => {
     world = await startPipeline();
@@ -145,6 +154,8 @@ describe('a complaint travels from intake to the archive (five services, real Ka
 
     // A calling system finds its complaint by its own reference too.
     expect((await client.statusByReference(`E2E-${run}-0`)).id).toBe(ids[0]);
+    const first = await client.status(ids[0]);
+    closedComplaint = { id: first.id, department: first.department ?? 'claims' };
 
     toRouted.sort((a, b) => a - b);
     toRoutedDuringCrash.sort((a, b) => a - b);
@@ -158,6 +169,23 @@ describe('a complaint travels from intake to the archive (five services, real Ka
         `intake -> archived p50 ` +
         `${percentile(toArchive, 50)} p95 ${percentile(toArchive, 95)} max ${toArchive[toArchive.length - 1]} ` +
         `(archive times include the test's handler and customer steps)\n`,
+    );
+  });
+
+  it('refuses hostile tokens, a role without access and another department on every route of every service', async () => {
+    const identity = await testIdentity();
+    const complaint = closedComplaint ?? { id: randomUUID(), department: 'claims' };
+    const sweep = await sweepServices(world.urls, identity, complaint);
+    for (const [service, report] of Object.entries(sweep.perService)) {
+      writeHostileReport(service, report, 'e2e-keycloak');
+      expect({ service, accepted: report.accepted }).toEqual({ service, accepted: [] });
+      expect({ service, serverErrors: report.serverErrors }).toEqual({ service, serverErrors: [] });
+      expect({ service, unexpected: report.unexpected }).toEqual({ service, unexpected: [] });
+    }
+    expect(Object.keys(sweep.perService)).toHaveLength(5);
+    process.stdout.write(
+      `hostile sweep with Keycloak tokens: ${sweep.total.routes} routes, ${sweep.total.requests} requests, ` +
+        `${sweep.total.accepted} accepted, ${sweep.total.serverErrors} 5xx\n`,
     );
   });
 });
