@@ -1,5 +1,5 @@
 import { Outcome, PipelineClient, SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
-import { demoTokens } from '@complaints/testing';
+import * as testing from '@complaints/testing';
 import { BenchContext, sleep } from '../support/bench-context';
 import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
 import {
@@ -76,7 +76,9 @@ export async function journeyLoad(
   o: LoadOptions,
   apiKey?: string,
 ): Promise<LoadResult> {
-  const client = new PipelineClient(stack.urls, { apiKey, tokens: demoTokens() });
+  // Older platform commits (before the people issue) have no people's tokens.
+  const tokens = typeof testing.demoTokens === 'function' ? testing.demoTokens() : undefined;
+  const client = new PipelineClient(stack.urls, { apiKey, ...(tokens ? { tokens } : {}) });
   const watcher = new ArchiveWatcher(ctx, stack.prefix);
   await watcher.start();
   const lag = new LagSampler(ctx, stack.prefix);
