@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, PlatformModule } from '@complaints/platform';
+import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
 import { Classification } from './classification/classification.entity';
+import { ClassificationLabel } from './classification/classification-label.entity';
 import { ClassificationModule } from './classification/classification.module';
 import { ClassificationConfig } from './config/classification.config';
 import { CreateClassification1764230600000 } from './migrations/1764230600000-create-classification';
 import { SeedRulebookV11764230600001 } from './migrations/1764230600001-seed-rulebook-v1';
+import { CreateClassificationLabel1764900000000 } from './migrations/1764900000000-create-classification-label';
 import { DepartmentRoute } from './rules/department-route.entity';
 import { RoutingRule } from './rules/routing-rule.entity';
 import { SlaPolicy } from './rules/sla-policy.entity';
@@ -19,11 +21,16 @@ export class AppModule {
           service: 'classification',
           schema: 'classification',
           config,
-          entities: [Classification, RoutingRule, DepartmentRoute, SlaPolicy],
-          migrations: [CreateClassification1764230600000, SeedRulebookV11764230600001],
+          entities: [Classification, ClassificationLabel, RoutingRule, DepartmentRoute, SlaPolicy],
+          migrations: [
+            CreateClassification1764230600000,
+            SeedRulebookV11764230600001,
+            CreateClassificationLabel1764900000000,
+          ],
           clock,
           extraProviders: [{ provide: ClassificationConfig, useValue: config }],
         }),
+        AuthModule.forRoot(config),
         ClassificationModule,
       ],
     };

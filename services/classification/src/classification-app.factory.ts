@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, createServiceApp } from '@complaints/platform';
+import { Clock, createServiceApp, withOidcSecurity } from '@complaints/platform';
 import { AppModule } from './app.module';
 import { ClassificationConfig } from './config/classification.config';
 
@@ -12,6 +12,8 @@ export function createClassificationApp(
     title: 'Complaint classification',
     description:
       'Classifies each received complaint into the four classes, sets severity, priority and the green channel, ' +
-      'routes it to a department with SLA deadlines, and lets people try the rules.',
+      "routes it to a department with SLA deadlines, lets people try the rules, and takes complaints officers' " +
+      'corrections as labels.',
+    document: withOidcSecurity,
   });
 }

@@ -6,7 +6,13 @@ import { aReceivedEvent } from '@complaints/contracts/testing';
 import type { ComplaintReceivedV1 } from '@complaints/contracts';
 import { loadConfig } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
-import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
+import {
+  readTopics,
+  ServiceTestEnv,
+  serviceTestEnv,
+  testIdentity,
+  waitFor,
+} from '@complaints/testing';
 import { ClassificationConfig } from '../src/config/classification.config';
 import { createClassificationApp } from '../src/classification-app.factory';
 
@@ -30,8 +36,14 @@ describe('classification: classifying and routing received complaints (real Kafk
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
   let db: DataSource;
+  /** Bearer headers of the realm's complaints officer (every department) and a claims handler. */
+  let officer: Record<string, string>;
+  let claimsHandler: Record<string, string>;
 
   beforeAll(async () => {
+    const identity = await testIdentity();
+    officer = { authorization: `Bearer ${await identity.token('officer')}` };
+    claimsHandler = { authorization: `Bearer ${await identity.token('h-claims-01')}` };
     env = await serviceTestEnv('classification');
     const config = loadConfig(ClassificationConfig, env.env);
     app = await createClassificationApp(config, clock);
@@ -188,6 +200,7 @@ describe('classification: classifying and routing received complaints (real Kafk
     const stored = await app.inject({
       method: 'GET',
       url: `/v1/classifications/${breach.complaintId}`,
+      headers: officer,
     });
     expect(stored.statusCode).toBe(200);
     const published: Partial<RoutedEvent['payload']> = { ...of(breach).payload };
@@ -198,6 +211,7 @@ describe('classification: classifying and routing received complaints (real Kafk
       confidence: 'high',
       receivedAt: breach.payload.receivedAt,
       classifiedAt: clock.now().toISOString(),
+      corrected: false,
     });
   });
 
@@ -252,6 +266,7 @@ describe('classification: classifying and routing received complaints (real Kafk
     const stored = await app.inject({
       method: 'GET',
       url: `/v1/classifications/${original.complaintId}`,
+      headers: claimsHandler,
     });
     expect(stored.json()).toMatchObject({ category: 'business_handling', subcategory: 'claims' });
   });
@@ -261,6 +276,7 @@ describe('classification: classifying and routing received complaints (real Kafk
     const res = await app.inject({
       method: 'POST',
       url: '/v1/classify',
+      headers: claimsHandler,
       payload: {
         subject: '理赔被拒',
         description: '保险公司拒赔，我要找律师起诉。',
@@ -293,6 +309,7 @@ describe('classification: classifying and routing received complaints (real Kafk
     const res = await app.inject({
       method: 'POST',
       url: '/v1/classify',
+      headers: officer,
       payload: { subject: '', channel: 'fax', surprise: true },
     });
     expect(res.statusCode).toBe(400);
@@ -305,11 +322,19 @@ describe('classification: classifying and routing received complaints (real Kafk
   });
 
   it('answers 404 problem+json for a complaint not classified, and 400 for a malformed id', async () => {
-    const missing = await app.inject({ method: 'GET', url: `/v1/classifications/${randomUUID()}` });
+    const missing = await app.inject({
+      method: 'GET',
+      url: `/v1/classifications/${randomUUID()}`,
+      headers: officer,
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect(missing.json()).toMatchObject({ code: 'CLASSIFICATION.NOT_FOUND', status: 404 });
-    const malformed = await app.inject({ method: 'GET', url: '/v1/classifications/not-a-uuid' });
+    const malformed = await app.inject({
+      method: 'GET',
+      url: '/v1/classifications/not-a-uuid',
+      headers: officer,
+    });
     expect(malformed.statusCode).toBe(400);
   });
 });

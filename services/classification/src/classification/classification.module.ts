@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RulesModule } from '../rules/rules.module';
+import { ClassificationCorrectionService } from './classification-correction.service';
 import { ClassificationService } from './classification.service';
 import { ClassificationsController } from './classifications.controller';
 import { ComplaintReceivedConsumer } from './complaint-received.consumer';
@@ -7,6 +8,6 @@ import { ComplaintReceivedConsumer } from './complaint-received.consumer';
 @Module({
   imports: [RulesModule],
   controllers: [ClassificationsController],
-  providers: [ClassificationService, ComplaintReceivedConsumer],
+  providers: [ClassificationService, ClassificationCorrectionService, ComplaintReceivedConsumer],
 })
 export class ClassificationModule {}

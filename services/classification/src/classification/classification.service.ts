@@ -4,11 +4,13 @@ import { DataSource } from 'typeorm';
 import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
 import type { ComplaintReceivedV1, ComplaintSummary, EnvelopeOf } from '@complaints/contracts';
 import { Transaction } from '@complaints/messaging';
-import { Clock } from '@complaints/platform';
+import { Actor, Clock } from '@complaints/platform';
 import { RulebookService } from '../rules/rulebook.service';
 import type { ClassifyInput, Verdict } from '../rules/rule.types';
 import { slaDeadlines } from '../rules/sla-deadlines';
 import { Classification } from './classification.entity';
+import { ClassificationLabel } from './classification-label.entity';
+import { maySeeDepartment } from './department-access';
 import { ClassificationErrors } from './classification.errors';
 import { ClassificationDto } from './dto/classification.dto';
 
@@ -90,9 +92,17 @@ export class ClassificationService {
     return row;
   }
 
-  async find(complaintId: string): Promise<ClassificationDto> {
+  /**
+   * The current classification (as corrected, if it was), for a person who may see the
+   * complaint's department; others get the same 404 as for a complaint never classified.
+   */
+  async find(complaintId: string, actor: Actor): Promise<ClassificationDto> {
     const c = await this.dataSource.getRepository(Classification).findOneBy({ complaintId });
-    if (!c) throw ClassificationErrors.notFound(complaintId);
+    if (!c || !maySeeDepartment(actor, c.department))
+      throw ClassificationErrors.notFound(complaintId);
+    const label = await this.dataSource
+      .getRepository(ClassificationLabel)
+      .findOne({ where: { complaintId }, order: { correctedAt: 'DESC', id: 'DESC' } });
     return {
       complaintId: c.complaintId,
       category: c.category,
@@ -108,6 +118,19 @@ export class ClassificationService {
       decisionDueAt: c.decisionDueAt.toISOString(),
       slaPolicyId: c.slaPolicyId,
       classifiedAt: c.classifiedAt.toISOString(),
+      corrected: label !== null,
+      ...(label
+        ? {
+            correction: {
+              previousCategory: label.previousCategory,
+              previousSubcategory: label.previousSubcategory,
+              previousDepartment: label.previousDepartment,
+              reason: label.reason,
+              correctedBy: label.correctedByUsername,
+              correctedAt: label.correctedAt.toISOString(),
+            },
+          }
+        : {}),
     };
   }
 }

@@ -1,9 +1,9 @@
-import { ServiceConfig } from '@complaints/platform';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
 /**
- * Classification needs nothing beyond the common settings: its rules, routes and SLA policy
- * are data in its schema, not configuration.
+ * Classification needs nothing beyond the common settings and people's sign-in: its rules,
+ * routes and SLA policy are data in its schema, not configuration.
  */
-export class ClassificationConfig extends ServiceConfig {
+export class ClassificationConfig extends WithAuthConfig(ServiceConfig) {
   override PORT: number = 3002;
 }

@@ -58,11 +58,17 @@ interface CompiledRule extends RuleDefinition {
 export class RuleEngine {
   private readonly rules: CompiledRule[];
   private readonly departments = new Map<string, string>();
+  /** `category/subcategory` of every class a rule votes for or a route names (not `*`). */
+  private readonly classes = new Set<string>();
 
   /** Throws RulebookError listing every problem when the rules cannot be applied as given. */
   constructor(rules: readonly RuleDefinition[], routes: readonly DepartmentRouteDefinition[]) {
     const problems: string[] = [];
     for (const r of routes) this.departments.set(routeKey(r.category, r.subcategory), r.department);
+    for (const r of [FALLBACK_CLASS, ...routes, ...rules]) {
+      if (r.category && r.subcategory && r.subcategory !== ANY_SUBCATEGORY)
+        this.classes.add(routeKey(r.category, r.subcategory));
+    }
     this.rules = [...rules]
       .sort((a, b) => a.priority - b.priority)
       .map((r) => compile(r, problems));
@@ -119,7 +125,18 @@ export class RuleEngine {
     };
   }
 
-  private departmentFor(category: ComplaintCategory, subcategory: string): string | undefined {
+  /** Whether the rulebook knows this subcategory of the class (a rule votes for it or a route names it). */
+  knowsClass(category: ComplaintCategory, subcategory: string): boolean {
+    return this.classes.has(routeKey(category, subcategory));
+  }
+
+  /** Every department some route sends complaints to. */
+  routedDepartments(): ReadonlySet<string> {
+    return new Set(this.departments.values());
+  }
+
+  /** The department the routing table gives the class: its own route, else its class's `*`. */
+  departmentFor(category: ComplaintCategory, subcategory: string): string | undefined {
     return (
       this.departments.get(routeKey(category, subcategory)) ??
       this.departments.get(routeKey(category, ANY_SUBCATEGORY))

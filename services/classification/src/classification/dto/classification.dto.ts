@@ -1,9 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLAINT_CATEGORIES, PRIORITIES, SEVERITIES } from '@complaints/contracts';
 import type { ComplaintCategory, Priority, Severity } from '@complaints/contracts';
 import type { Confidence } from '../../rules/rule.types';
+import { CorrectionDto } from './correction.dto';
 
-/** A stored classification: what was published on complaints.routed.v1 for the complaint. */
+/**
+ * A stored classification: what was published on complaints.routed.v1 for the complaint, with
+ * the class and department an officer's correction gave it since.
+ */
 export class ClassificationDto {
   @ApiProperty({ format: 'uuid' })
   complaintId: string;
@@ -46,4 +50,13 @@ export class ClassificationDto {
 
   @ApiProperty({ format: 'date-time' })
   classifiedAt: string;
+
+  @ApiProperty({ description: 'A complaints officer corrected the class or department' })
+  corrected: boolean;
+
+  @ApiPropertyOptional({
+    type: CorrectionDto,
+    description: 'The latest correction, when corrected',
+  })
+  correction?: CorrectionDto;
 }
