@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, PlatformModule } from '@complaints/platform';
+import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
 import { CaseDecision } from './cases/case-decision.entity';
 import { CaseNote } from './cases/case-note.entity';
 import { CasesModule } from './cases/cases.module';
@@ -8,6 +8,7 @@ import { Handler } from './cases/handler.entity';
 import { InvestigationConfig } from './config/investigation.config';
 import { CreateCases1764316800000 } from './migrations/1764316800000-create-cases';
 import { SeedHandlers1764316800001 } from './migrations/1764316800001-seed-handlers';
+import { WorkloadModule } from './workload/workload.module';
 
 @Module({})
 export class AppModule {
@@ -24,7 +25,9 @@ export class AppModule {
           clock,
           extraProviders: [{ provide: InvestigationConfig, useValue: config }],
         }),
+        AuthModule.forRoot(config),
         CasesModule,
+        WorkloadModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, createServiceApp } from '@complaints/platform';
+import { Clock, createServiceApp, withOidcSecurity } from '@complaints/platform';
 import { AppModule } from './app.module';
 import { InvestigationConfig } from './config/investigation.config';
 
@@ -11,6 +11,8 @@ export function createInvestigationApp(
   return createServiceApp(AppModule.with(config, clock), {
     title: 'Complaint investigation',
     description:
-      "Handlers work their department's queue of cases, keep notes and record decisions.",
+      "Handlers work their department's queue of cases, keep notes and record decisions; " +
+      'supervisors and complaints officers reassign cases and watch workloads.',
+    document: withOidcSecurity,
   });
 }

@@ -1,45 +1,22 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import {
-  AnyEventEnvelope,
-  causedBy,
-  ComplaintSummary,
-  dlqTopic,
-  TOPICS,
-  validateEnvelope,
-} from '@complaints/contracts';
+import { causedBy, ComplaintSummary, dlqTopic, TOPICS } from '@complaints/contracts';
 import { aReopenedEvent, aRoutedEvent } from '@complaints/contracts/testing';
 import { UnitOfWork } from '@complaints/messaging';
-import { loadConfig } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
-import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
+import { readTopics, waitFor } from '@complaints/testing';
 import { RoutedConsumer } from '../src/cases/routed.consumer';
-import { InvestigationConfig } from '../src/config/investigation.config';
-import { createInvestigationApp } from '../src/investigation-app.factory';
+import {
+  aDecision,
+  ASSIGNED,
+  CaseView,
+  DAY_MS,
+  InvestigationUnderTest,
+  investigationUnderTest,
+  WAIT_MS,
+} from './investigation-test-kit';
 
 jest.setTimeout(120_000);
-
-/** ms; the machine is shared with other suites, so waits are generous. */
-const WAIT_MS = 45_000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-interface CaseView {
-  caseId: string;
-  complaintId: string;
-  department: string;
-  routedDepartment: string;
-  handlerId: string;
-  status: string;
-  round: number;
-  greenChannel: boolean;
-  decisionDueAt: string;
-  reopenCount: number;
-  decidedAt?: string;
-  complaint?: ComplaintSummary;
-  notes: { author: string; body: string }[];
-  decisions: { round: number; outcome: string; decidedBy: string }[];
-}
 
 function aSummary(): ComplaintSummary {
   return {
@@ -53,76 +30,25 @@ function aSummary(): ComplaintSummary {
   };
 }
 
-function aDecision(handlerId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    handlerId,
-    outcome: 'partially_upheld',
-    summary: 'The claim was complete on 3 January; payment waited on an approval step.',
-    rootCause: 'Approval step had no deadline',
-    remedy: 'Claim paid with interest for the delay',
-    compensation: { amountMinor: 20_000, currency: 'CNY' },
-    ...overrides,
-  };
-}
-
-describe('investigation: cases from routing to decision and reopening (real Kafka, real PostgreSQL)', () => {
+describe('investigation: cases from routing to decision and reopening (real Kafka, PostgreSQL, Keycloak)', () => {
   const clock = new ManualClock('2026-01-05T09:00:00.000Z');
-  let env: ServiceTestEnv;
-  let app: NestFastifyApplication;
+  let t: InvestigationUnderTest;
 
   beforeAll(async () => {
-    env = await serviceTestEnv('investigation');
-    const config = loadConfig(InvestigationConfig, env.env);
-    app = await createInvestigationApp(config, clock);
-    await app.getHttpAdapter().getInstance().ready();
+    t = await investigationUnderTest('investigation', clock);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await env?.cleanup();
+    await t?.close();
   });
 
-  const getCase = (complaintId: string) =>
-    app.inject({ method: 'GET', url: `/v1/cases/${complaintId}` });
-
-  const caseOf = (complaintId: string, until: (c: CaseView) => boolean = () => true) =>
-    waitFor<CaseView>(
-      `the case of ${complaintId}`,
-      async () => {
-        const res = await getCase(complaintId);
-        return res.statusCode === 200 && until(res.json()) ? (res.json() as CaseView) : undefined;
-      },
-      WAIT_MS,
+  const investigated = async (complaintId: string, round: number) => {
+    const [event] = await t.events(
+      TOPICS.investigated,
+      (e) => e.complaintId === complaintId && (e.payload as { round?: number }).round === round,
     );
-
-  const post = (url: string, body: object) =>
-    app.inject({
-      method: 'POST',
-      url,
-      payload: body,
-      headers: { 'content-type': 'application/json' },
-    });
-
-  const investigatedEvent = async (
-    complaintId: string,
-    round: number,
-  ): Promise<AnyEventEnvelope> => {
-    const isIt = (value: string | null) => {
-      const e = JSON.parse(value ?? '{}');
-      return e.complaintId === complaintId && e.payload?.round === round;
-    };
-    const messages = await readTopics(
-      env.brokers,
-      [env.prefix + TOPICS.investigated],
-      (m) => m.some((x) => isIt(x.value)),
-      WAIT_MS,
-    );
-    const message = messages.find((m) => isIt(m.value));
-    if (!message) throw new Error(`no investigated event of round ${round} for ${complaintId}`);
-    expect(message.key).toBe(complaintId);
-    const result = validateEnvelope(JSON.parse(message.value ?? ''), 'produce');
-    if (!result.ok) throw new Error(`invalid investigated event: ${JSON.stringify(result.errors)}`);
-    return result.envelope;
+    if (!event) throw new Error(`no investigated event of round ${round} for ${complaintId}`);
+    return event;
   };
 
   const claimsSummary = aSummary();
@@ -151,8 +77,8 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
   const [withSummary] = claims;
 
   it('opens one case per routed complaint, spreading the department over its least loaded handlers', async () => {
-    await env.publish(...claims);
-    const cases = await Promise.all(claims.map((e) => caseOf(e.complaintId)));
+    await t.env.publish(...claims);
+    const cases = await Promise.all(claims.map((e) => t.caseOf(e.complaintId)));
     expect(new Set(cases.map((c) => c.handlerId))).toEqual(
       new Set(['h-claims-01', 'h-claims-02', 'h-claims-03']),
     );
@@ -168,42 +94,50 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
     expect(cases[0].complaint).toEqual(claimsSummary);
     expect(cases[1]).not.toHaveProperty('complaint');
 
-    const queue = await app.inject({
-      method: 'GET',
-      url: '/v1/cases?department=claims&status=open',
-    });
+    const ids = new Set(claims.map((e) => e.complaintId));
+    const assigned = await t.events(ASSIGNED, (e) => ids.has(e.complaintId), 3);
+    for (const c of cases) {
+      const event = assigned.find((e) => e.complaintId === c.complaintId);
+      const routed = claims.find((e) => e.complaintId === c.complaintId);
+      expect(event).toMatchObject({ causationId: routed?.eventId, producer: 'investigation' });
+      expect({ ...event?.payload }).toEqual({
+        department: 'claims',
+        handlerId: c.handlerId,
+        cause: 'routed',
+        assignedAt: clock.now().toISOString(),
+      });
+    }
+
+    // A supervisor's queue is their department's; green channel first, then the nearest deadline.
+    const queue = await t.as('sup-claims', 'GET', '/v1/cases?status=open');
     expect(queue.statusCode).toBe(200);
-    // Green channel first, then the nearest decision deadline.
     expect(queue.json().items.map((c: CaseView) => c.complaintId)).toEqual(
       [claims[2], claims[1], claims[0]].map((e) => e.complaintId),
     );
-    const mine = await app.inject({
-      method: 'GET',
-      url: `/v1/cases?handlerId=${cases[0].handlerId}`,
-    });
+    const mine = await t.as('officer', 'GET', `/v1/cases?handlerId=${cases[0].handlerId}`);
     expect(mine.json().items.map((c: CaseView) => c.complaintId)).toEqual([
       withSummary.complaintId,
     ]);
   });
 
   it('leaves the case as it is when the complaint is routed again under a new event id', async () => {
-    const before = await caseOf(withSummary.complaintId);
+    const before = await t.caseOf(withSummary.complaintId);
     const again = aRoutedEvent({
       complaintId: withSummary.complaintId,
       payload: { department: 'information-security' },
     });
-    await env.publish(again);
+    await t.env.publish(again);
     await waitFor(
       'the second routed event to be applied',
       async () =>
         (
-          await app
+          await t.app
             .get(DataSource)
             .query('SELECT 1 FROM inbox_message WHERE event_id = $1', [again.eventId])
         ).length > 0,
       WAIT_MS,
     );
-    expect(await caseOf(withSummary.complaintId)).toEqual(before);
+    expect(await t.caseOf(withSummary.complaintId)).toEqual(before);
   });
 
   it('sends a department without handlers to the complaints office', async () => {
@@ -211,8 +145,8 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       complaintId: randomUUID(),
       payload: { department: 'legal-affairs' },
     });
-    await env.publish(routed);
-    expect(await caseOf(routed.complaintId)).toMatchObject({
+    await t.env.publish(routed);
+    expect(await t.caseOf(routed.complaintId)).toMatchObject({
       department: 'complaints-office',
       routedDepartment: 'legal-affairs',
       handlerId: 'h-office-01',
@@ -220,51 +154,46 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
   });
 
   it('never gives one handler more than their share when assignments run at once', async () => {
-    const consumer = app.get(RoutedConsumer);
-    const unitOfWork = app.get(UnitOfWork);
+    const consumer = t.app.get(RoutedConsumer);
+    const unitOfWork = t.app.get(UnitOfWork);
     // Twelve at once: without the lock, enough of them read the same loads to unbalance the two.
     const routed = Array.from({ length: 12 }, () =>
       aRoutedEvent({ complaintId: randomUUID(), payload: { department: 'it-operations' } }),
     );
     await Promise.all(routed.map((e) => unitOfWork.run((tx) => consumer.apply(e, tx))));
-    const res = await app.inject({ method: 'GET', url: '/v1/cases?department=it-operations' });
+    const res = await t.as('sup-itops', 'GET', '/v1/cases');
     const perHandler: Record<string, number> = {};
     for (const c of res.json().items as CaseView[])
       perHandler[c.handlerId] = (perHandler[c.handlerId] ?? 0) + 1;
     expect(perHandler).toEqual({ 'h-itops-01': 6, 'h-itops-02': 6 });
   });
 
-  it('keeps notes and refuses notes from unknown authors or with invalid fields', async () => {
-    const { handlerId } = await caseOf(withSummary.complaintId);
+  it('keeps notes by the signed-in person, refusing an author field or invalid fields', async () => {
+    const { handlerId } = await t.caseOf(withSummary.complaintId);
     const url = `/v1/cases/${withSummary.complaintId}/notes`;
-    const note = await post(url, {
-      author: handlerId,
-      body: 'Called the claims centre: approval pending since 3 January.',
-    });
+    const body = 'Called the claims centre: approval pending since 3 January.';
+    const note = await t.as(handlerId, 'POST', url, { body });
     expect(note.statusCode).toBe(201);
     expect(note.json()).toMatchObject({ author: handlerId, createdAt: clock.now().toISOString() });
 
-    const stranger = await post(url, { author: 'h-nobody-01', body: 'A note' });
-    expect(stranger.statusCode).toBe(422);
-    expect(stranger.json()).toMatchObject({ code: 'HANDLER.NOT_FOUND' });
-    const invalid = await post(url, { author: handlerId, body: '' });
+    const authored = await t.as(handlerId, 'POST', url, { author: 'h-claims-09', body: 'A note' });
+    expect(authored.statusCode).toBe(400);
+    expect(authored.json().errors.map((e: { field: string }) => e.field)).toEqual(['author']);
+    const invalid = await t.as(handlerId, 'POST', url, { body: '' });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().errors.map((e: { field: string }) => e.field)).toEqual(['body']);
 
-    expect((await caseOf(withSummary.complaintId)).notes).toEqual([
-      expect.objectContaining({
-        author: handlerId,
-        body: 'Called the claims centre: approval pending since 3 January.',
-      }),
+    expect((await t.caseOf(withSummary.complaintId)).notes).toEqual([
+      expect.objectContaining({ author: handlerId, body }),
     ]);
   });
 
   it('records a decision and publishes complaints.investigated.v1 caused by the routed event', async () => {
-    const opened = await caseOf(withSummary.complaintId);
+    const opened = await t.caseOf(withSummary.complaintId);
     const url = `/v1/cases/${withSummary.complaintId}/decision`;
+    const decider = opened.handlerId;
 
-    const invalid = await post(url, {
-      handlerId: opened.handlerId,
+    const invalid = await t.as(decider, 'POST', url, {
       outcome: 'maybe',
       rootCause: '',
       compensation: { amountMinor: -1, currency: 'cny' },
@@ -284,22 +213,22 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       'summary',
     ]);
 
-    const other = opened.handlerId === 'h-claims-01' ? 'h-claims-02' : 'h-claims-01';
-    const recused = await post(url, aDecision(other));
+    const other = decider === 'h-claims-01' ? 'h-claims-02' : 'h-claims-01';
+    const recused = await t.as(other, 'POST', url, aDecision());
     expect(recused.statusCode).toBe(403);
     expect(recused.json()).toMatchObject({ code: 'CASE.NOT_ASSIGNED', status: 403 });
 
     clock.advance(2 * DAY_MS);
-    const decided = await post(url, aDecision(opened.handlerId));
+    const decided = await t.as(decider, 'POST', url, aDecision());
     expect(decided.statusCode).toBe(201);
     expect(decided.json()).toMatchObject({
       round: 1,
       outcome: 'partially_upheld',
-      decidedBy: opened.handlerId,
+      decidedBy: decider,
       caseId: opened.caseId,
     });
 
-    const event = await investigatedEvent(withSummary.complaintId, 1);
+    const event = await investigated(withSummary.complaintId, 1);
     expect(event).toMatchObject({
       type: 'complaint.investigated',
       producer: 'investigation',
@@ -310,10 +239,10 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
     });
     expect({ ...event.payload }).toEqual({
       caseId: opened.caseId,
-      handlerId: opened.handlerId,
+      handlerId: decider,
       round: 1,
       outcome: 'partially_upheld',
-      summary: aDecision(opened.handlerId).summary,
+      summary: aDecision().summary,
       rootCause: 'Approval step had no deadline',
       remedy: 'Claim paid with interest for the delay',
       compensation: expect.objectContaining({ amountMinor: 20_000, currency: 'CNY' }),
@@ -321,38 +250,38 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       complaint: expect.objectContaining(claimsSummary),
     });
 
-    const again = await post(url, aDecision(opened.handlerId, { outcome: 'upheld' }));
+    const again = await t.as(decider, 'POST', url, aDecision({ outcome: 'upheld' }));
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'CASE.ALREADY_DECIDED', status: 409 });
-    const unknown = await post(`/v1/cases/${randomUUID()}/decision`, aDecision(opened.handlerId));
+    const unknown = await t.as(decider, 'POST', `/v1/cases/${randomUUID()}/decision`, aDecision());
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'CASE.NOT_FOUND' });
 
-    expect(await caseOf(withSummary.complaintId)).toMatchObject({
+    expect(await t.caseOf(withSummary.complaintId)).toMatchObject({
       status: 'decided',
       decidedAt: clock.now().toISOString(),
-      decisions: [{ round: 1, outcome: 'partially_upheld', decidedBy: opened.handlerId }],
+      decisions: [{ round: 1, outcome: 'partially_upheld', decidedBy: decider }],
     });
   });
 
   it('gives the next case of the department to the handler whose load fell', async () => {
-    const { handlerId } = await caseOf(withSummary.complaintId);
+    const { handlerId } = await t.caseOf(withSummary.complaintId);
     const next = aRoutedEvent({ complaintId: randomUUID(), payload: { department: 'claims' } });
-    await env.publish(next);
-    expect((await caseOf(next.complaintId)).handlerId).toBe(handlerId);
+    await t.env.publish(next);
+    expect((await t.caseOf(next.complaintId)).handlerId).toBe(handlerId);
   });
 
   it('reopens the decided case for round 2 with the same handler, and a second decision emits round 2', async () => {
-    const first = await caseOf(withSummary.complaintId);
-    const investigated = await investigatedEvent(withSummary.complaintId, 1);
+    const first = await t.caseOf(withSummary.complaintId);
+    const round1 = await investigated(withSummary.complaintId, 1);
     const reopenedAt = clock.now().toISOString();
     const reopened = aReopenedEvent({
-      ...causedBy(investigated),
+      ...causedBy(round1),
       payload: { reopenCount: 1, reopenedAt },
     });
-    await env.publish(reopened);
+    await t.env.publish(reopened);
 
-    const again = await caseOf(withSummary.complaintId, (c) => c.status === 'reopened');
+    const again = await t.caseOf(withSummary.complaintId, (c) => c.status === 'reopened');
     expect(again).toMatchObject({
       caseId: first.caseId,
       round: 2,
@@ -361,14 +290,24 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
     });
     expect(again).not.toHaveProperty('decidedAt');
     expect(Date.parse(again.decisionDueAt) - Date.parse(reopenedAt)).toBe(30 * DAY_MS);
+    const [assigned] = await t.events(ASSIGNED, (e) => e.causationId === reopened.eventId);
+    expect(assigned.payload).toMatchObject({
+      cause: 'reopened',
+      handlerId: first.handlerId,
+      previousHandlerId: first.handlerId,
+      department: 'claims',
+      previousDepartment: 'claims',
+    });
 
     clock.advance(DAY_MS);
-    const decided = await post(
+    const decided = await t.as(
+      first.handlerId,
+      'POST',
       `/v1/cases/${withSummary.complaintId}/decision`,
-      aDecision(first.handlerId, { outcome: 'upheld', compensation: undefined }),
+      aDecision({ outcome: 'upheld', compensation: undefined }),
     );
     expect(decided.statusCode).toBe(201);
-    const second = await investigatedEvent(withSummary.complaintId, 2);
+    const second = await investigated(withSummary.complaintId, 2);
     expect(second).toMatchObject({
       causationId: reopened.eventId,
       correlationId: withSummary.correlationId,
@@ -380,21 +319,21 @@ describe('investigation: cases from routing to decision and reopening (real Kafk
       handlerId: first.handlerId,
     });
     expect(second.payload).not.toHaveProperty('compensation');
-    expect((await caseOf(withSummary.complaintId)).decisions.map((d) => d.round)).toEqual([1, 2]);
+    expect((await t.caseOf(withSummary.complaintId)).decisions.map((d) => d.round)).toEqual([1, 2]);
   });
 
   it('dead-letters a reopening for a complaint that never reached investigation', async () => {
     const stray = aReopenedEvent({ complaintId: randomUUID() });
-    await env.publish(stray);
-    const dlq = env.prefix + dlqTopic(TOPICS.reopened);
+    await t.env.publish(stray);
+    const dlq = t.env.prefix + dlqTopic(TOPICS.reopened);
     const messages = await readTopics(
-      env.brokers,
+      t.env.brokers,
       [dlq],
       (m) => m.some((x) => x.key === stray.complaintId),
       WAIT_MS,
     );
     const dead = messages.find((m) => m.key === stray.complaintId);
     expect(dead?.headers['dlq-error-code']).toBe('CASE.NOT_FOUND');
-    expect((await getCase(stray.complaintId)).statusCode).toBe(404);
+    expect((await t.as('officer', 'GET', `/v1/cases/${stray.complaintId}`)).statusCode).toBe(404);
   });
 });

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
 import { UnitOfWork } from '@complaints/messaging';
-import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { Actor, AuditTrail, Clock, ROOT_LOGGER } from '@complaints/platform';
 import { CaseDecision } from './case-decision.entity';
 import { CaseErrors } from './case.errors';
 import { toDecisionDto } from './case.mapper';
-import { ComplaintCase } from './complaint-case.entity';
 import { CaseDecisionDto } from './dto/case-decision.dto';
 import { DecideCaseDto } from './dto/decide-case.dto';
+import { visibleCase } from './visible-case';
 
 @Injectable()
 export class CaseDecisionService {
@@ -18,6 +19,7 @@ export class CaseDecisionService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'case-decision' });
@@ -27,16 +29,19 @@ export class CaseDecisionService {
    * Records the decision of the current round and queues `complaint.investigated` in the same
    * transaction. The case row is locked first, as a reopening locks it, so one case's rounds
    * and events commit one after another, and two decisions of one round cannot both pass.
+   * The decider is the signed-in handler the case is assigned to (recusal): a colleague of the
+   * department gets CASE.NOT_ASSIGNED, a handler of another department CASE.NOT_FOUND.
    */
-  async decide(complaintId: string, dto: DecideCaseDto): Promise<CaseDecisionDto> {
+  async decide(
+    actor: Actor,
+    complaintId: string,
+    dto: DecideCaseDto,
+    request: FastifyRequest,
+  ): Promise<CaseDecisionDto> {
     const { decision, correlationId } = await this.unitOfWork.run(async (tx) => {
-      const found = await tx.manager.findOne(ComplaintCase, {
-        where: { complaintId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!found) throw CaseErrors.notFound(complaintId);
+      const found = await visibleCase(tx.manager, actor, complaintId, true);
+      if (found.handlerId !== actor.username) throw CaseErrors.notAssigned(actor.username);
       if (found.status === 'decided') throw CaseErrors.alreadyDecided(found.round);
-      if (found.handlerId !== dto.handlerId) throw CaseErrors.notAssigned(dto.handlerId);
 
       const decidedAt = this.clock.now();
       const event = createEnvelope({
@@ -79,6 +84,13 @@ export class CaseDecisionService {
       found.decidedAt = decidedAt;
       await tx.manager.save(found);
       tx.publish(event);
+      this.audit.record(tx, request, {
+        action: 'case.decided',
+        kind: 'change',
+        complaintId,
+        details: { outcome: dto.outcome, round: String(found.round) },
+        causedBy: causedBy(event),
+      });
       return { decision: recorded, correlationId: event.correlationId };
     });
     this.log.info(

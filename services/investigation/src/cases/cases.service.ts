@@ -1,33 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Clock } from '@complaints/platform';
+import { UnitOfWork } from '@complaints/messaging';
+import { Actor, AuditTrail, Clock } from '@complaints/platform';
+import { caseScope, mayNote } from './case-access.policy';
 import { CaseDecision } from './case-decision.entity';
 import { CaseErrors } from './case.errors';
 import { toCaseDto, toDecisionDto, toNoteDto } from './case.mapper';
 import { CaseNote } from './case-note.entity';
 import { ComplaintCase } from './complaint-case.entity';
-import { Handler } from './handler.entity';
 import { AddNoteDto } from './dto/add-note.dto';
 import { CaseDetailDto } from './dto/case-detail.dto';
 import { CaseListDto } from './dto/case-list.dto';
 import { CaseNoteDto } from './dto/case-note.dto';
 import { ListCasesQueryDto } from './dto/list-cases.query.dto';
+import { visibleCase } from './visible-case';
 
 const DEFAULT_PAGE = 50;
 
-/** The handlers' read side and notes: nothing here publishes events. */
+/** The queues, a case's file (an audited read) and notes. */
 @Injectable()
 export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
-  /** A queue: green channel (fast track) first, then the nearest decision deadline. */
-  async list(query: ListCasesQueryDto): Promise<CaseListDto> {
+  /**
+   * A queue: green channel (fast track) first, then the nearest decision deadline. A
+   * department-bound person's queue is their department's whatever `department` asks for:
+   * another department's filter gives an empty list, never a wider one.
+   */
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseListDto> {
+    const scope = caseScope(actor);
+    if (scope.kind === 'department' && !scope.department) return { items: [] };
     const q = this.dataSource.getRepository(ComplaintCase).createQueryBuilder('c');
+    if (scope.kind === 'department') q.andWhere('c.department = :own', { own: scope.department });
     if (query.department)
       q.andWhere('c.department = :department', { department: query.department });
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
@@ -42,8 +54,9 @@ export class CasesService {
     return { items: cases.map(toCaseDto) };
   }
 
-  async get(complaintId: string): Promise<CaseDetailDto> {
-    const found = await this.findCase(complaintId);
+  /** The file holds the complaint's text: the read is audited before the answer. */
+  async get(actor: Actor, complaintId: string, request: FastifyRequest): Promise<CaseDetailDto> {
+    const found = await visibleCase(this.dataSource.manager, actor, complaintId);
     const [notes, decisions] = await Promise.all([
       this.dataSource
         .getRepository(CaseNote)
@@ -52,6 +65,7 @@ export class CasesService {
         .getRepository(CaseDecision)
         .find({ where: { caseId: found.id }, order: { round: 'ASC' } }),
     ]);
+    await this.audit.recordRead(request, { action: 'case.read', kind: 'read', complaintId });
     return {
       ...toCaseDto(found),
       notes: notes.map(toNoteDto),
@@ -59,25 +73,27 @@ export class CasesService {
     };
   }
 
-  /** Any known handler may note a case (colleagues consulted); only the assigned one decides. */
-  async addNote(complaintId: string, dto: AddNoteDto): Promise<CaseNoteDto> {
-    const found = await this.findCase(complaintId);
-    const author = await this.dataSource.getRepository(Handler).findOneBy({ id: dto.author });
-    if (!author) throw CaseErrors.unknownHandler('author', dto.author);
-    const note = this.dataSource.getRepository(CaseNote).create({
-      id: randomUUID(),
-      caseId: found.id,
-      author: author.id,
-      body: dto.body,
-      createdAt: this.clock.now(),
+  /** The assigned handler, a supervisor of the department or an officer notes a case. */
+  async addNote(
+    actor: Actor,
+    complaintId: string,
+    dto: AddNoteDto,
+    request: FastifyRequest,
+  ): Promise<CaseNoteDto> {
+    const note = await this.unitOfWork.run(async (tx) => {
+      const found = await visibleCase(tx.manager, actor, complaintId);
+      if (!mayNote(actor, found.handlerId)) throw CaseErrors.notAssigned(actor.username);
+      const created = tx.manager.create(CaseNote, {
+        id: randomUUID(),
+        caseId: found.id,
+        author: actor.username,
+        body: dto.body,
+        createdAt: this.clock.now(),
+      });
+      await tx.manager.insert(CaseNote, created);
+      this.audit.record(tx, request, { action: 'case.note-added', kind: 'change', complaintId });
+      return created;
     });
-    await this.dataSource.getRepository(CaseNote).insert(note);
     return toNoteDto(note);
-  }
-
-  private async findCase(complaintId: string): Promise<ComplaintCase> {
-    const found = await this.dataSource.getRepository(ComplaintCase).findOneBy({ complaintId });
-    if (!found) throw CaseErrors.notFound(complaintId);
-    return found;
   }
 }

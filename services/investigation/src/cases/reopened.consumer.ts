@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
+import { causedBy, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
 import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
-import { ROOT_LOGGER } from '@complaints/platform';
+import { Clock, ROOT_LOGGER } from '@complaints/platform';
 import { InvestigationConfig } from '../config/investigation.config';
+import { assignedEvent } from './assigned-event';
 import { CaseAssignmentService } from './case-assignment.service';
 import { ComplaintCase } from './complaint-case.entity';
 
@@ -11,7 +12,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Puts a reopened complaint's case back in the queue for another round, with the handler who
- * decided before while they are active (they know the file), else the least loaded one.
+ * decided before while they are active (they know the file), else the least loaded one, and
+ * publishes complaints.assigned.v1 with it.
  */
 @Injectable()
 export class ReopenedConsumer implements OnModuleInit {
@@ -21,6 +23,7 @@ export class ReopenedConsumer implements OnModuleInit {
     private readonly consumers: ConsumerHost,
     private readonly assignment: CaseAssignmentService,
     private readonly config: InvestigationConfig,
+    private readonly clock: Clock,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'reopened-consumer' });
@@ -60,6 +63,7 @@ export class ReopenedConsumer implements OnModuleInit {
       );
     }
     const previousHandler = found.handlerId;
+    const previousDepartment = found.department;
     const { handlerId, department } = await this.assignment.assign(
       tx.manager,
       found.department,
@@ -79,6 +83,12 @@ export class ReopenedConsumer implements OnModuleInit {
       correlationId: event.correlationId,
     } satisfies Partial<ComplaintCase>);
     await tx.manager.save(found);
+    tx.publish(
+      assignedEvent(causedBy(event), found, this.clock.now(), {
+        cause: 'reopened',
+        previous: { handlerId: previousHandler, department: previousDepartment },
+      }),
+    );
     this.log.info(
       { ...context, caseId: found.id, round: found.round, handlerId, previousHandler, department },
       'case reopened',

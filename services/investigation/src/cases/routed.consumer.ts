@@ -1,16 +1,18 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Logger } from 'pino';
-import { EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
+import { causedBy, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
 import { ConsumerHost, Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { assignedEvent } from './assigned-event';
 import { CaseAssignmentService } from './case-assignment.service';
 import { ComplaintCase } from './complaint-case.entity';
 
 /**
  * Opens a case for each routed complaint in its department's queue, assigned to the least
- * loaded handler. A complaint has one case: the inbox makes redelivery a no-op, and a second
- * routed event for the same complaint (a replay under a new id) leaves the case as it is.
+ * loaded handler, and publishes complaints.assigned.v1 with it. A complaint has one case: the
+ * inbox makes redelivery a no-op, and a second routed event for the same complaint (a replay
+ * under a new id) leaves the case as it is.
  */
 @Injectable()
 export class RoutedConsumer implements OnModuleInit {
@@ -71,6 +73,7 @@ export class RoutedConsumer implements OnModuleInit {
       version: 1,
     });
     await tx.manager.insert(ComplaintCase, opened);
+    tx.publish(assignedEvent(causedBy(event), opened, opened.openedAt, { cause: 'routed' }));
     this.log.info(
       { ...context, caseId: opened.id, handlerId, department, routedDepartment: p.department },
       'case opened and assigned',

@@ -1,7 +1,7 @@
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@complaints/platform';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
-export class InvestigationConfig extends ServiceConfig {
+export class InvestigationConfig extends WithAuthConfig(ServiceConfig) {
   override PORT: number = 3003;
 
   /**

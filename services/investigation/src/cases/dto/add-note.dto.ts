@@ -1,13 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
+/** The author is the signed-in person (their username), never a body field. */
 export class AddNoteDto {
-  @ApiProperty({ example: 'h-claims-01', description: 'Handler id of the author' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  author: string;
-
   @ApiProperty({ maxLength: 4000 })
   @IsString()
   @IsNotEmpty()

@@ -5,17 +5,11 @@ import { INVESTIGATION_OUTCOMES, OptionalNotNull } from '@complaints/contracts';
 import type { InvestigationOutcome } from '@complaints/contracts';
 import { MoneyAmountDto } from './money-amount.dto';
 
-/** What the decision letter states; limits match complaints.investigated.v1. */
+/**
+ * What the decision letter states; limits match complaints.investigated.v1. The decider is the
+ * signed-in handler, never a body field (an unknown field such as handlerId is refused).
+ */
 export class DecideCaseDto {
-  @ApiProperty({
-    example: 'h-claims-01',
-    description: 'The deciding handler: the one the case is assigned to',
-  })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  handlerId: string;
-
   @ApiProperty({ enum: INVESTIGATION_OUTCOMES })
   @IsIn(INVESTIGATION_OUTCOMES)
   outcome: InvestigationOutcome;
