@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, PlatformModule } from '@complaints/platform';
+import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
 import { FeedbackConfig } from './config/feedback.config';
+import { ComplaintDepartment } from './departments/complaint-department.entity';
+import { DepartmentsModule } from './departments/departments.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { Survey } from './feedback/survey.entity';
 import { CreateResponsesAndSurveys1764231000000 } from './migrations/1764231000000-create-responses-and-surveys';
+import { CreateComplaintDepartment1764900000100 } from './migrations/1764900000100-create-complaint-department';
 import { Response } from './responses/response.entity';
 import { ResponsesModule } from './responses/responses.module';
 
@@ -17,11 +20,16 @@ export class AppModule {
           service: 'feedback',
           schema: 'feedback',
           config,
-          entities: [Response, Survey],
-          migrations: [CreateResponsesAndSurveys1764231000000],
+          entities: [Response, Survey, ComplaintDepartment],
+          migrations: [
+            CreateResponsesAndSurveys1764231000000,
+            CreateComplaintDepartment1764900000100,
+          ],
           clock,
           extraProviders: [{ provide: FeedbackConfig, useValue: config }],
         }),
+        AuthModule.forRoot(config),
+        DepartmentsModule,
         ResponsesModule,
         FeedbackModule,
       ],

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, createServiceApp } from '@complaints/platform';
+import { Clock, createServiceApp, withOidcSecurity } from '@complaints/platform';
 import { AppModule } from './app.module';
 import { FeedbackConfig } from './config/feedback.config';
 
@@ -13,5 +13,6 @@ export function createFeedbackApp(
     description:
       'Sends the decision to the customer, takes their satisfaction survey, and reopens or closes the complaint.',
     bodyLimit: config.MAX_BODY_BYTES,
+    document: withOidcSecurity,
   });
 }

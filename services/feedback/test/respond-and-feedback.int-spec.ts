@@ -11,7 +11,13 @@ import {
 import { anInvestigatedEvent, EventOverrides } from '@complaints/contracts/testing';
 import { loadConfig } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
-import { readTopics, ServiceTestEnv, serviceTestEnv, waitFor } from '@complaints/testing';
+import {
+  readTopics,
+  ServiceTestEnv,
+  serviceTestEnv,
+  testIdentity,
+  waitFor,
+} from '@complaints/testing';
 import { FeedbackConfig } from '../src/config/feedback.config';
 import { createFeedbackApp } from '../src/feedback-app.factory';
 import { ResponseDto } from '../src/responses/dto/response.dto';
@@ -38,10 +44,18 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
   const clock = new ManualClock('2026-01-05T09:00:00.000Z');
+  /** The realm's complaints officer: reads every letter, records answers given by phone. */
+  let officer: Record<string, string>;
 
   beforeAll(async () => {
+    const identity = await testIdentity();
+    officer = { authorization: `Bearer ${await identity.token('officer')}` };
     env = await serviceTestEnv('feedback');
-    const config = loadConfig(FeedbackConfig, { ...env.env, CLOSE_SWEEP_INTERVAL_MS: '200' });
+    const config = loadConfig(FeedbackConfig, {
+      ...env.env,
+      OIDC_ISSUER: identity.issuer,
+      CLOSE_SWEEP_INTERVAL_MS: '200',
+    });
     app = await createFeedbackApp(config, clock);
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -60,7 +74,11 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
   /** The latest response once it answers `round`. */
   function responseFor(complaintId: string, round = 1): Promise<ResponseDto> {
     return waitFor<ResponseDto>(`the response to round ${round}`, async () => {
-      const res = await app.inject({ method: 'GET', url: `/v1/responses/${complaintId}` });
+      const res = await app.inject({
+        method: 'GET',
+        url: `/v1/responses/${complaintId}`,
+        headers: officer,
+      });
       return res.statusCode === 200 && res.json().round === round ? res.json() : undefined;
     });
   }
@@ -101,7 +119,7 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
       method: 'POST',
       url: `/v1/feedback/${complaintId}`,
       payload: body,
-      headers: { 'content-type': 'application/json' },
+      headers: { ...officer, 'content-type': 'application/json' },
     });
 
   /** One value from the service's own schema. */
@@ -279,7 +297,11 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
     expect(fractional.statusCode).toBe(400);
     expect(fractional.json().errors).toEqual([expect.objectContaining({ field: 'rating' })]);
 
-    const noResponse = await app.inject({ method: 'GET', url: `/v1/responses/${uuidv4()}` });
+    const noResponse = await app.inject({
+      method: 'GET',
+      url: `/v1/responses/${uuidv4()}`,
+      headers: officer,
+    });
     expect(noResponse.statusCode).toBe(404);
     expect(noResponse.json()).toMatchObject({ code: 'RESPONSE.NOT_FOUND' });
   });

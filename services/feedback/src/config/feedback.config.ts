@@ -1,7 +1,7 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@complaints/platform';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
-export class FeedbackConfig extends ServiceConfig {
+export class FeedbackConfig extends WithAuthConfig(ServiceConfig) {
   override PORT: number = 3004;
 
   /** hours from sending the response until an unanswered survey closes the complaint as no_feedback */

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,6 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Roles } from '@complaints/platform';
 import { FeedbackResultDto } from './dto/feedback-result.dto';
 import { SubmitFeedbackDto } from './dto/submit-feedback.dto';
 import { FeedbackService } from './feedback.service';
@@ -18,10 +20,12 @@ export class FeedbackController {
 
   @Post(':complaintId')
   @HttpCode(200)
+  @Roles('complaints_officer')
   @ApiOperation({
-    summary: "The customer's answer to the satisfaction survey on the latest response",
+    summary: "A complaints officer records the customer's survey answer given by phone or letter",
     description:
-      'Publishes complaints.feedback-received.v1, then complaints.closed.v1 (satisfied, or escalated once the ' +
+      'Answers relayed by calling systems arrive through intake (complaints.feedback-submitted.v1), not here. ' +
+      'Audited as feedback.recorded. Publishes complaints.feedback-received.v1, then complaints.closed.v1 (satisfied, or escalated once the ' +
       'reopenings allowed are used up) or complaints.reopened.v1 (back to investigation).',
   })
   @ApiOkResponse({ type: FeedbackResultDto })
@@ -31,7 +35,8 @@ export class FeedbackController {
   submit(
     @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
     @Body() dto: SubmitFeedbackDto,
+    @Req() request: FastifyRequest,
   ): Promise<FeedbackResultDto> {
-    return this.feedback.submit(complaintId, dto);
+    return this.feedback.record(complaintId, dto, request);
   }
 }

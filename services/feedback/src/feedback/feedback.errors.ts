@@ -15,3 +15,9 @@ export const FeedbackErrors = {
       `Feedback on round ${round} of complaint ${complaintId} was already given.`,
     ),
 };
+
+/** Codes of an answer that came too late or twice: refused, but nothing is wrong. */
+export const FEEDBACK_NOT_APPLICABLE: readonly string[] = [
+  'FEEDBACK.NO_RESPONSE',
+  'FEEDBACK.ALREADY_GIVEN',
+];

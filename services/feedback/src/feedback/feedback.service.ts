@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
+import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   causedBy,
@@ -9,7 +10,7 @@ import {
   EVENT_TYPES,
 } from '@complaints/contracts';
 import { Transaction, UnitOfWork } from '@complaints/messaging';
-import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { AuditTrail, Clock, ROOT_LOGGER } from '@complaints/platform';
 import { FeedbackConfig } from '../config/feedback.config';
 import { Response } from '../responses/response.entity';
 import { FeedbackResultDto } from './dto/feedback-result.dto';
@@ -20,104 +21,146 @@ import { Survey } from './survey.entity';
 
 const DISSATISFIED_REASON = 'customer dissatisfied';
 
+/** The customer's answer to the survey, however it reached us. */
+export interface SurveyAnswer {
+  /** 1..5 */
+  rating: number;
+  solved: boolean;
+  comment?: string;
+}
+
 @Injectable()
 export class FeedbackService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly config: FeedbackConfig,
+    private readonly audit: AuditTrail,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
-   * Records the survey answer and what it leads to: feedback-received, then closed or
-   * reopened, in one transaction under the response's row lock, so two answers (or an answer
-   * and the sweep) for one complaint never interleave.
+   * A complaints officer records the answer the customer gave by phone or letter: applied as
+   * any answer, with the audit entry `feedback.recorded` in the same transaction.
    */
-  async submit(complaintId: string, dto: SubmitFeedbackDto): Promise<FeedbackResultDto> {
+  async record(
+    complaintId: string,
+    dto: SubmitFeedbackDto,
+    request: FastifyRequest,
+  ): Promise<FeedbackResultDto> {
     return this.unitOfWork.run(async (tx) => {
-      const now = this.clock.now();
-      const response = await tx.manager
-        .createQueryBuilder(Response, 'r')
-        .where('r.complaintId = :complaintId', { complaintId })
-        .orderBy('r.round', 'DESC')
-        .limit(1)
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!response) throw FeedbackErrors.noResponse(complaintId);
-      if (response.status !== 'awaiting_feedback' || response.surveyDueAt <= now) {
-        if (await tx.manager.existsBy(Survey, { responseId: response.id })) {
-          throw FeedbackErrors.alreadyGiven(complaintId, response.round);
-        }
-        // Closed unanswered, or its window has ended and the sweep is about to close it.
-        throw FeedbackErrors.noResponse(complaintId);
-      }
-
-      await tx.manager.insert(Survey, {
-        id: randomUUID(),
-        responseId: response.id,
+      const result = await this.apply(tx, complaintId, dto);
+      this.audit.record(tx, request, {
+        action: 'feedback.recorded',
+        kind: 'change',
         complaintId,
-        round: response.round,
-        rating: dto.rating,
-        solved: dto.solved,
-        comment: dto.comment ?? null,
-        receivedAt: now,
-      });
-      const feedback = createEnvelope({
-        ...chainOf(response),
-        type: EVENT_TYPES.feedbackReceived,
-        occurredAt: now,
-        payload: {
-          responseId: response.id,
-          rating: dto.rating,
-          solved: dto.solved,
-          ...(dto.comment ? { comment: dto.comment } : {}),
-          receivedAt: now.toISOString(),
+        // Rating and what it led to; the comment may name people, so it stays out.
+        details: {
+          round: String(result.round),
+          rating: String(dto.rating),
+          solved: String(dto.solved),
+          status: result.status,
+          ...(result.resolution ? { resolution: result.resolution } : {}),
         },
       });
-      tx.publish(feedback);
-
-      const decision = decideAfterFeedback(
-        { rating: dto.rating, solved: dto.solved, reopenCount: response.reopenCount },
-        {
-          satisfiedMinRating: this.config.SATISFIED_MIN_RATING,
-          maxReopens: this.config.MAX_REOPENS,
-        },
-      );
-      const result = { complaintId, responseId: response.id, round: response.round };
-      const log = {
-        complaintId,
-        correlationId: response.correlationId,
-        eventId: feedback.eventId,
-        round: response.round,
-      };
-      if (decision.kind === 'reopen') {
-        await tx.manager.update(Response, { id: response.id }, { status: 'feedback_received' });
-        tx.publish(
-          createEnvelope({
-            ...causedBy(feedback),
-            type: EVENT_TYPES.reopened,
-            occurredAt: now,
-            payload: {
-              reason: dto.comment ?? DISSATISFIED_REASON,
-              reopenCount: decision.reopenCount,
-              reopenedAt: now.toISOString(),
-            },
-          }),
-        );
-        this.logger.info(
-          { ...log, reopenCount: decision.reopenCount },
-          'feedback received; complaint reopened',
-        );
-        return { ...result, status: 'reopened', reopenCount: decision.reopenCount };
-      }
-      await this.close(tx, response, decision.resolution, causedBy(feedback), now);
-      this.logger.info(
-        { ...log, resolution: decision.resolution },
-        'feedback received; complaint closed',
-      );
-      return { ...result, status: 'closed', resolution: decision.resolution };
+      return result;
     });
+  }
+
+  /**
+   * Applies the survey answer in the caller's transaction: feedback-received, then closed or
+   * reopened, under the response's row lock, so two answers (or an answer and the sweep) for
+   * one complaint never interleave. Throws FeedbackErrors, before writing anything, when the
+   * answer can no longer be applied. `causationId`: the event that relayed the answer, if any.
+   */
+  async apply(
+    tx: Transaction,
+    complaintId: string,
+    answer: SurveyAnswer,
+    causationId?: string,
+  ): Promise<FeedbackResultDto> {
+    const now = this.clock.now();
+    const response = await tx.manager
+      .createQueryBuilder(Response, 'r')
+      .where('r.complaintId = :complaintId', { complaintId })
+      .orderBy('r.round', 'DESC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!response) throw FeedbackErrors.noResponse(complaintId);
+    if (response.status !== 'awaiting_feedback' || response.surveyDueAt <= now) {
+      if (await tx.manager.existsBy(Survey, { responseId: response.id })) {
+        throw FeedbackErrors.alreadyGiven(complaintId, response.round);
+      }
+      // Closed unanswered, or its window has ended and the sweep is about to close it.
+      throw FeedbackErrors.noResponse(complaintId);
+    }
+
+    await tx.manager.insert(Survey, {
+      id: randomUUID(),
+      responseId: response.id,
+      complaintId,
+      round: response.round,
+      rating: answer.rating,
+      solved: answer.solved,
+      comment: answer.comment ?? null,
+      receivedAt: now,
+    });
+    const feedback = createEnvelope({
+      ...chainOf(response),
+      ...(causationId ? { causationId } : {}),
+      type: EVENT_TYPES.feedbackReceived,
+      occurredAt: now,
+      payload: {
+        responseId: response.id,
+        rating: answer.rating,
+        solved: answer.solved,
+        ...(answer.comment ? { comment: answer.comment } : {}),
+        receivedAt: now.toISOString(),
+      },
+    });
+    tx.publish(feedback);
+
+    const decision = decideAfterFeedback(
+      { rating: answer.rating, solved: answer.solved, reopenCount: response.reopenCount },
+      {
+        satisfiedMinRating: this.config.SATISFIED_MIN_RATING,
+        maxReopens: this.config.MAX_REOPENS,
+      },
+    );
+    const result = { complaintId, responseId: response.id, round: response.round };
+    const log = {
+      complaintId,
+      correlationId: response.correlationId,
+      eventId: feedback.eventId,
+      round: response.round,
+    };
+    if (decision.kind === 'reopen') {
+      await tx.manager.update(Response, { id: response.id }, { status: 'feedback_received' });
+      tx.publish(
+        createEnvelope({
+          ...causedBy(feedback),
+          type: EVENT_TYPES.reopened,
+          occurredAt: now,
+          payload: {
+            reason: answer.comment ?? DISSATISFIED_REASON,
+            reopenCount: decision.reopenCount,
+            reopenedAt: now.toISOString(),
+          },
+        }),
+      );
+      this.logger.info(
+        { ...log, reopenCount: decision.reopenCount },
+        'feedback received; complaint reopened',
+      );
+      return { ...result, status: 'reopened', reopenCount: decision.reopenCount };
+    }
+    await this.close(tx, response, decision.resolution, causedBy(feedback), now);
+    this.logger.info(
+      { ...log, resolution: decision.resolution },
+      'feedback received; complaint closed',
+    );
+    return { ...result, status: 'closed', resolution: decision.resolution };
   }
 
   /**

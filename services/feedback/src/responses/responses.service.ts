@@ -5,7 +5,9 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { causedBy, createEnvelope, EnvelopeOf, EVENT_TYPES, Language } from '@complaints/contracts';
 import { PermanentEventError, Transaction } from '@complaints/messaging';
-import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { Actor, Clock, ROOT_LOGGER } from '@complaints/platform';
+import { ComplaintDepartment } from '../departments/complaint-department.entity';
+import { maySeeDepartment } from '../departments/department-access';
 import { FeedbackConfig } from '../config/feedback.config';
 import { ResponseDto } from './dto/response.dto';
 import { responseChannelFor } from './response-channel';
@@ -133,7 +135,15 @@ export class ResponsesService {
     this.logger.info({ ...log, responseId, channel, language }, 'response sent');
   }
 
-  async latest(complaintId: string): Promise<ResponseDto> {
+  /**
+   * The latest letter, for a person who may read the complaint's department; anyone else gets
+   * the same 404 as for a complaint with no letter.
+   */
+  async latest(complaintId: string, actor: Actor): Promise<ResponseDto> {
+    const held = await this.dataSource
+      .getRepository(ComplaintDepartment)
+      .findOneBy({ complaintId });
+    if (!maySeeDepartment(actor, held?.department)) throw ResponseErrors.notFound(complaintId);
     const response = await this.dataSource
       .getRepository(Response)
       .findOne({ where: { complaintId }, order: { round: 'DESC' } });
