@@ -1,11 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, PlatformModule } from '@complaints/platform';
+import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
 import { ApiKey } from './api-keys/api-key.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { Complaint } from './complaints/complaint.entity';
 import { IntakeConfig } from './config/intake.config';
+import { FeedbackModule } from './feedback/feedback.module';
+import { FeedbackRelay } from './feedback/feedback-relay.entity';
 import { CreateComplaints1764230500000 } from './migrations/1764230500000-create-complaints';
 import { CreateApiKeysAndIdempotencyRecords1795790609042 } from './migrations/1795790609042-create-api-keys-and-idempotency-records';
+import { AddAssignmentAndFeedbackRelay1796131260874 } from './migrations/1796131260874-add-assignment-and-feedback-relay';
 
 @Module({})
 export class AppModule {
@@ -17,15 +20,18 @@ export class AppModule {
           service: 'intake',
           schema: 'intake',
           config,
-          entities: [Complaint, ApiKey],
+          entities: [Complaint, ApiKey, FeedbackRelay],
           migrations: [
             CreateComplaints1764230500000,
             CreateApiKeysAndIdempotencyRecords1795790609042,
+            AddAssignmentAndFeedbackRelay1796131260874,
           ],
           clock,
           extraProviders: [{ provide: IntakeConfig, useValue: config }],
         }),
+        AuthModule.forRoot(config),
         ComplaintsModule,
+        FeedbackModule,
       ],
     };
   }

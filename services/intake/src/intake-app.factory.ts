@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, createServiceApp } from '@complaints/platform';
+import { Clock, createServiceApp, withOidcSecurity } from '@complaints/platform';
 import { API_KEY_HEADER_SCHEME, BEARER_SCHEME } from './api-keys/requires-scope.decorator';
 import { AppModule } from './app.module';
 import { IntakeConfig } from './config/intake.config';
@@ -12,11 +12,13 @@ export function createIntakeApp(
   return createServiceApp(AppModule.with(config, clock), {
     title: 'Complaint intake',
     description:
-      'Other systems submit complaints here and follow their status. Every call needs the calling ' +
-      "system's API key (`npm run intake:key -- create --system NAME`); errors are RFC 9457 problem+json.",
+      "Other systems submit complaints here, follow their status and relay the customer's survey " +
+      "answer, with the calling system's API key (`npm run intake:key -- create --system NAME`). " +
+      "People read a complaint's status and its complainant's details with an access token from " +
+      "the insurer's identity provider. Errors are RFC 9457 problem+json.",
     bodyLimit: config.MAX_BODY_BYTES,
     document: (builder) =>
-      builder
+      withOidcSecurity(builder)
         .addBearerAuth(
           { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <API key>' },
           BEARER_SCHEME,

@@ -45,15 +45,17 @@ describe('intake: the OpenAPI document at /docs', () => {
     expect(res.headers['content-type']).toContain('text/html');
   });
 
-  it('declares the API key schemes, and every complaints operation requires one', () => {
+  it("declares the API key schemes and people's access tokens; every operation requires one", () => {
     expect(Object.keys(doc.components?.securitySchemes ?? {}).sort()).toEqual([
       'apiKeyHeader',
       'bearer',
+      'oidc',
     ]);
     const operations = [
       doc.paths['/v1/complaints']?.post,
       doc.paths['/v1/complaints']?.get,
       doc.paths['/v1/complaints/{id}']?.get,
+      doc.paths['/v1/complaints/{id}/feedback']?.post,
     ];
     for (const op of operations) {
       expect(op?.security).toEqual(expect.arrayContaining([{ bearer: [] }, { apiKeyHeader: [] }]));
@@ -62,6 +64,25 @@ describe('intake: the OpenAPI document at /docs', () => {
         expect(response.content?.['application/problem+json']).toBeDefined();
       }
     }
+    expect(doc.paths['/v1/complaints/{id}']?.get?.security).toEqual(
+      expect.arrayContaining([{ oidc: [] }]),
+    );
+    const complainant = doc.paths['/v1/complaints/{id}/complainant']?.get;
+    expect(complainant?.security).toEqual([{ oidc: [] }]);
+    for (const status of ['401', '403', '404']) {
+      const response = complainant?.responses[status] as OpenAPIV3.ResponseObject;
+      expect(response.content?.['application/problem+json']).toBeDefined();
+    }
+  });
+
+  it('documents the feedback relay: body, 202 and its refusals', () => {
+    const post = doc.paths['/v1/complaints/{id}/feedback']?.post as OpenAPIV3.OperationObject;
+    expect(Object.keys(post.responses).sort()).toEqual(
+      expect.arrayContaining(['202', '400', '401', '403', '404', '409', '415', '429']),
+    );
+    const body = doc.components?.schemas?.['SubmitFeedbackDto'] as OpenAPIV3.SchemaObject;
+    expect(body.required).toEqual(expect.arrayContaining(['rating', 'solved']));
+    expect(body.properties).not.toHaveProperty('callerSystem');
   });
 
   it('documents submission: the body, Idempotency-Key, the 202 and every refusal as problem+json', () => {
@@ -116,6 +137,7 @@ describe('intake: the OpenAPI document at /docs', () => {
       '403',
       '404',
       '429',
+      '503',
     ]);
     const view = doc.components?.schemas?.['ComplaintStatusDto'] as OpenAPIV3.SchemaObject;
     expect(Object.keys(view.properties ?? {})).toEqual(

@@ -11,6 +11,8 @@ export const SYSTEM_NAME_PATTERN = /^[a-z][a-z0-9-]{1,63}$/;
  * logs; the secret (32 random bytes, base64url) is what makes it unguessable. Fixed lengths,
  * so the `_` that base64url may contain never confuses the split.
  */
+export const API_KEY_PREFIX = 'ik_';
+
 const KEY_PATTERN = /^ik_([0-9a-f]{16})_[A-Za-z0-9_-]{43}$/;
 
 export interface NewApiKey {

@@ -4,7 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '@complaints/platform';
 import { generateApiKey, hashApiKey, SYSTEM_NAME_PATTERN } from './api-key-format';
 import { ApiKey } from './api-key.entity';
-import { isScope, Scope } from './api-key.scopes';
+import { isScope, Scope, SCOPES } from './api-key.scopes';
 
 export interface CreatedApiKey {
   id: string;
@@ -32,7 +32,7 @@ export class ApiKeyService {
     const unknown = scopes.filter((s) => !isScope(s));
     if (unknown.length > 0 || scopes.length === 0) {
       throw new Error(
-        `scopes must be one or more of complaints:write, complaints:read (got ${scopes.join(',') || 'none'})`,
+        `scopes must be one or more of ${SCOPES.join(', ')} (got ${scopes.join(',') || 'none'})`,
       );
     }
     const granted = [...new Set(scopes)].sort() as Scope[];

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DomainError, PROBLEM_CONTENT_TYPE, ROOT_LOGGER, toProblem } from '@complaints/platform';
 import { AccessErrors } from './access.errors';
+import { API_KEY_PREFIX } from './api-key-format';
 import { Caller } from './caller';
 import { CallerAuthenticator } from './caller-authenticator.service';
 import { intakeRouteConfig } from './intake-route-config';
@@ -19,7 +20,8 @@ export function callerOf(request: FastifyRequest): Caller | undefined {
 /**
  * Who may call, checked in Fastify's onRequest hook: before the body is read, so an
  * anonymous, rate-limited or unauthorised caller never costs a parse. In order: API key
- * (401), rate limit per key (429), scope (403), media type (415).
+ * (401), rate limit per key (429), scope (403), media type (415). On routes people may call
+ * too (orBearer), a bearer value that is no API key is left to the auth guard.
  */
 @Injectable()
 export class CallerAccessHook implements OnModuleInit {
@@ -43,6 +45,7 @@ export class CallerAccessHook implements OnModuleInit {
   ): Promise<FastifyReply | undefined> {
     const route = intakeRouteConfig(request.routeOptions.config);
     if (!route.scope) return undefined;
+    if (route.orBearer && isPersonsBearer(request)) return undefined;
     const presented = presentedKey(request);
     if (!presented)
       return refuse(request, reply, AccessErrors.keyMissing(), { 'www-authenticate': 'Bearer' });
@@ -69,6 +72,16 @@ export class CallerAccessHook implements OnModuleInit {
     callers.set(request.raw, caller);
     return undefined;
   }
+}
+
+/**
+ * `Authorization: Bearer <value>` whose value is not shaped like an API key, and no X-API-Key:
+ * a person's access token (or a forgery of one, which the guard refuses with 401).
+ */
+function isPersonsBearer(request: FastifyRequest): boolean {
+  if (request.headers['x-api-key'] !== undefined) return false;
+  const value = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+  return value !== undefined && !value.startsWith(API_KEY_PREFIX);
 }
 
 /** `Authorization: Bearer <key>`, else `X-API-Key: <key>`. */

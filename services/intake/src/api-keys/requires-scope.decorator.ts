@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiKeyAuth } from '@complaints/platform';
 import { problemResponse } from '../http/problem-response';
 import type { Scope } from './api-key.scopes';
 import { IntakeRouteConfig } from './intake-route-config';
@@ -9,14 +10,27 @@ import { IntakeRouteConfig } from './intake-route-config';
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_HEADER_SCHEME = 'apiKeyHeader';
 
+export interface RequiresScopeOptions {
+  /** Only JSON bodies are read (415 otherwise). */
+  jsonBody?: boolean;
+  /** People with an access token may call it too; the route then also declares @Roles. */
+  orBearer?: boolean;
+}
+
 /**
- * A public route: the caller's API key must hold `scope`. With jsonBody, only JSON bodies are
- * read. Documents the refusals the access hook may answer with.
+ * A route for calling systems: the caller's API key must hold `scope` (the access hook checks
+ * it; the auth guard leaves the route to it, @ApiKeyAuth). With orBearer, people's access
+ * tokens are verified by the guard instead. Documents the refusals the hook may answer with.
  */
-export function RequiresScope(scope: Scope, options: { jsonBody?: boolean } = {}): MethodDecorator {
-  const config: IntakeRouteConfig = { scope, ...(options.jsonBody ? { jsonBody: true } : {}) };
+export function RequiresScope(scope: Scope, options: RequiresScopeOptions = {}): MethodDecorator {
+  const config: IntakeRouteConfig = {
+    scope,
+    ...(options.jsonBody ? { jsonBody: true } : {}),
+    ...(options.orBearer ? { orBearer: true } : {}),
+  };
   return applyDecorators(
     RouteConfig(config),
+    ApiKeyAuth({ orBearer: options.orBearer ?? false }),
     ApiSecurity(BEARER_SCHEME),
     ApiSecurity(API_KEY_HEADER_SCHEME),
     ApiResponse(problemResponse(401, 'No API key, or an unknown, malformed or revoked one')),

@@ -1,7 +1,8 @@
 /**
  * `npm run intake:key -- <command>`: API keys of the systems that call intake.
  *
- *   create --system NAME [--scopes complaints:write,complaints:read] [--json]
+ *   create --system NAME [--scopes complaints:write,complaints:read,feedback:write] [--json]
+ *     (without --scopes: complaints:write,complaints:read; feedback:write only when asked for)
  *   revoke KEY_ID
  *   list [--system NAME] [--json]
  *
@@ -15,11 +16,12 @@ import { DataSource } from 'typeorm';
 import { loadConfig, SystemClock } from '@complaints/platform';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { ApiKeyService } from '../api-keys/api-key.service';
-import { SCOPES } from '../api-keys/api-key.scopes';
+import { DEFAULT_SCOPES, SCOPES } from '../api-keys/api-key.scopes';
 import { IntakeConfig } from '../config/intake.config';
 
 const USAGE = `usage: npm run intake:key -- <command>
-  create --system NAME [--scopes ${SCOPES.join(',')}] [--json]   print a new key (once)
+  create --system NAME [--scopes ${SCOPES.join(',')}] [--json]
+                       print a new key (once); default scopes ${DEFAULT_SCOPES.join(',')}
   revoke KEY_ID                                                    refuse the key from now on
   list [--system NAME] [--json]                                    keys, without their secrets
 environment: DATABASE_URL, DATABASE_SCHEMA (default intake)`;
@@ -75,7 +77,7 @@ async function create(
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean)
-    : [...SCOPES];
+    : [...DEFAULT_SCOPES];
   const created = await keys.create(system, requested);
   if (json) return out(JSON.stringify(created));
   out(`API key ${created.id} for system "${created.system}", scopes ${created.scopes.join(', ')}.`);

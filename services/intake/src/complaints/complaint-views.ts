@@ -1,5 +1,6 @@
 import { LIFECYCLE_STAGES } from '@complaints/contracts';
 import { Complaint } from './complaint.entity';
+import { ComplainantDto } from './dto/complainant.dto';
 import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
 import { ComplaintStatusDto } from './dto/complaint-status.dto';
 
@@ -27,4 +28,21 @@ function inLifecycleOrder(times: Complaint['stageTimes']): Complaint['stageTimes
   return Object.fromEntries(
     LIFECYCLE_STAGES.filter((s) => times[s] !== undefined).map((s) => [s, times[s]]),
   );
+}
+
+/** The complainant's details the complaint holds; optional fields absent rather than empty. */
+export function complainantView(c: Complaint): ComplainantDto {
+  const { customerId, name, phone, email, idNumber } = c.customer;
+  return {
+    complaintId: c.id,
+    referenceNumber: c.referenceNumber,
+    channel: c.channel,
+    name,
+    ...(customerId ? { customerId } : {}),
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+    ...(idNumber ? { idNumber } : {}),
+    ...(c.policyNumber ? { policyNumber: c.policyNumber } : {}),
+    language: c.language,
+  };
 }

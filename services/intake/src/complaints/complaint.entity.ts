@@ -92,8 +92,17 @@ export class Complaint {
   @Column('jsonb', { name: 'stage_times' })
   stageTimes: Partial<Record<LifecycleStage, string>>;
 
+  /** The department whose queue holds the case: from routing, then from each assignment. */
   @Column('text', { nullable: true })
   department: string | null;
+
+  /** The handler (username at the identity provider) the case is assigned to now. */
+  @Column('text', { name: 'handler_id', nullable: true })
+  handlerId: string | null;
+
+  /** assignedAt of the newest assignment applied; an older one arriving late changes nothing. */
+  @Column('timestamptz', { name: 'assigned_at', nullable: true })
+  assignedAt: Date | null;
 
   @Column('timestamptz', { name: 'decision_due_at' })
   decisionDueAt: Date;

@@ -43,6 +43,8 @@ export function newComplaint({
     status: 'received',
     stageTimes: { received: receivedAt.toISOString() },
     department: null,
+    handlerId: null,
+    assignedAt: null,
     decisionDueAt: new Date(receivedAt.getTime() + decisionDays * DAY_MS),
     statusChangedAt: receivedAt,
   });

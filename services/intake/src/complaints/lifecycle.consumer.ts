@@ -71,7 +71,10 @@ export class LifecycleConsumer implements OnModuleInit {
       complaint.statusChangedAt = at;
     }
     if (event.type === EVENT_TYPES.routed) {
-      complaint.department = event.payload.department;
+      // An assignment made after this routing (a reassignment, a correction) knows better.
+      if (!complaint.assignedAt || complaint.assignedAt.getTime() <= at.getTime()) {
+        complaint.department = event.payload.department;
+      }
       complaint.decisionDueAt = new Date(event.payload.decisionDueAt);
     }
     await tx.manager.save(complaint);

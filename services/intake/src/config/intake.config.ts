@@ -1,7 +1,8 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@complaints/platform';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
-export class IntakeConfig extends ServiceConfig {
+/** Intake's settings; people's access tokens are checked with the OIDC_* settings. */
+export class IntakeConfig extends WithAuthConfig(ServiceConfig) {
   override PORT: number = 3001;
 
   /** Natural days from receipt to the decision, the legal default before routing sets its own. */

@@ -1,0 +1,19 @@
+import { DomainError } from '@complaints/platform';
+import type { LifecycleStage } from '@complaints/contracts';
+
+/** Refusals of a relayed survey answer; the one place their codes map to HTTP. */
+export const FeedbackErrors = {
+  notAwaited: (status: LifecycleStage) =>
+    new DomainError(
+      'FEEDBACK.NOT_AWAITED',
+      409,
+      `The complaint is ${status}: the customer's feedback is taken only once the complaint has ` +
+        'been responded to and while that response awaits their answer.',
+    ),
+  alreadySubmitted: () =>
+    new DomainError(
+      'FEEDBACK.ALREADY_SUBMITTED',
+      409,
+      "The customer's feedback on this response was already relayed; a new answer is taken after the next response.",
+    ),
+};
