@@ -8,6 +8,7 @@ import { Handler } from './cases/handler.entity';
 import { InvestigationConfig } from './config/investigation.config';
 import { CreateCases1764316800000 } from './migrations/1764316800000-create-cases';
 import { SeedHandlers1764316800001 } from './migrations/1764316800001-seed-handlers';
+import { NoteAuthorAnyPerson1767225600000 } from './migrations/1767225600000-note-author-any-person';
 import { WorkloadModule } from './workload/workload.module';
 
 @Module({})
@@ -21,7 +22,11 @@ export class AppModule {
           schema: 'investigation',
           config,
           entities: [Handler, ComplaintCase, CaseNote, CaseDecision],
-          migrations: [CreateCases1764316800000, SeedHandlers1764316800001],
+          migrations: [
+            CreateCases1764316800000,
+            SeedHandlers1764316800001,
+            NoteAuthorAnyPerson1767225600000,
+          ],
           clock,
           extraProviders: [{ provide: InvestigationConfig, useValue: config }],
         }),

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A handler's working note on a case. The body may hold case facts: it is never logged. */
+/** A working note on a case. The body may hold case facts: it is never logged. */
 @Entity({ name: 'case_note' })
 @Index('ix_case_note_case', ['caseId', 'createdAt'])
 export class CaseNote {
@@ -10,7 +10,7 @@ export class CaseNote {
   @Column('uuid', { name: 'case_id' })
   caseId: string;
 
-  /** Handler id of the author. */
+  /** The author's username: the assigned handler, a supervisor or a complaints officer. */
   @Column('text')
   author: string;
 
