@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Clock, PlatformModule } from '@complaints/platform';
+import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
 import { ArchiveModule } from './archive/archive.module';
 import { SealedRecord } from './archive/sealed-record.entity';
 import { TimelineEvent } from './archive/timeline-event.entity';
+import { AuditRecord } from './audit/audit-record.entity';
 import { ArchivingConfig } from './config/archiving.config';
 import { CreateArchive1764230900000 } from './migrations/1764230900000-create-archive';
+import { CreateAuditEntry1764231100000 } from './migrations/1764231100000-create-audit-entry';
 
 @Module({})
 export class AppModule {
@@ -16,11 +18,12 @@ export class AppModule {
           service: 'archiving',
           schema: 'archive',
           config,
-          entities: [TimelineEvent, SealedRecord],
-          migrations: [CreateArchive1764230900000],
+          entities: [TimelineEvent, SealedRecord, AuditRecord],
+          migrations: [CreateArchive1764230900000, CreateAuditEntry1764231100000],
           clock,
           extraProviders: [{ provide: ArchivingConfig, useValue: config }],
         }),
+        AuthModule.forRoot(config),
         ArchiveModule,
       ],
     };

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, createServiceApp } from '@complaints/platform';
+import { Clock, createServiceApp, withOidcSecurity } from '@complaints/platform';
 import { AppModule } from './app.module';
 import { ArchivingConfig } from './config/archiving.config';
 
@@ -12,6 +12,7 @@ export function createArchivingApp(
     title: 'Complaint archive',
     description:
       "Keeps every complaint's pseudonymised timeline and seals one record per closed complaint, " +
-      'published on complaints.archived.v1 for analysts.',
+      'published on complaints.archived.v1 for analysts; keeps the audit trail for auditors.',
+    document: withOidcSecurity,
   });
 }

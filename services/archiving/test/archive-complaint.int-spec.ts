@@ -21,15 +21,19 @@ import {
   ReadMessage,
   ServiceTestEnv,
   serviceTestEnv,
+  TestIdentity,
+  testIdentity,
   waitFor,
 } from '@complaints/testing';
-import { LIFECYCLE_TOPICS } from '../src/archive/lifecycle.consumer';
+import { TIMELINE_TOPICS } from '../src/archive/lifecycle.consumer';
 import { ArchivingConfig } from '../src/config/archiving.config';
 import { createArchivingApp } from '../src/archiving-app.factory';
 import {
   aFullLifecycle,
   aReopenedLifecycle,
   PERSONAL_STRINGS,
+  STAFF_STRINGS,
+  staffedLifecycle,
   TEST_PSEUDONYM_KEY,
 } from './complaint-lifecycles';
 
@@ -45,10 +49,26 @@ describe('archiving: sealing closed complaints (real Kafka, real PostgreSQL)', (
   let kafka: Kafka;
   let producer: Producer;
   let admin: Admin;
+  let identity: TestIdentity;
+  const tokens = new Map<string, { token: string; at: number }>();
+
+  /** A demo user's access token, fetched again after a minute (they live five). */
+  async function tokenOf(username: string): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached && Date.now() - cached.at < 60_000) return cached.token;
+    const token = await identity.token(username);
+    tokens.set(username, { token, at: Date.now() });
+    return token;
+  }
 
   beforeAll(async () => {
+    identity = await testIdentity();
     env = await serviceTestEnv('archiving');
-    const config = loadConfig(ArchivingConfig, { ...env.env, PSEUDONYM_KEY: TEST_PSEUDONYM_KEY });
+    const config = loadConfig(ArchivingConfig, {
+      ...env.env,
+      PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+      OIDC_ISSUER: identity.issuer,
+    });
     app = await createArchivingApp(config, new ManualClock(SEALED_AT));
     await app.getHttpAdapter().getInstance().ready();
     kafka = createKafka({
@@ -81,21 +101,32 @@ describe('archiving: sealing closed complaints (real Kafka, real PostgreSQL)', (
     }
   }
 
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  /** A GET as a demo user: the analyst unless named. */
+  const get = async (url: string, username = 'analyst') =>
+    app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${await tokenOf(username)}` },
+    });
 
   /** Waits until the archive has consumed everything published and its outbox is sent. */
   async function settled(): Promise<void> {
-    const groupId = `${env.prefix}archiving.timeline`;
-    const topics = LIFECYCLE_TOPICS.map((t) => env.prefix + t);
+    const groups = [
+      { groupId: `${env.prefix}archiving.timeline`, topics: TIMELINE_TOPICS },
+      { groupId: `${env.prefix}archiving.audit-trail`, topics: [TOPICS.audit] },
+    ];
     await waitFor(
-      'the archive to consume every lifecycle event and publish its outbox',
+      'the archive to consume every event and publish its outbox',
       async () => {
-        const committed = await admin.fetchOffsets({ groupId, topics });
-        for (const { topic, partitions } of committed) {
-          const ends = await admin.fetchTopicOffsets(topic);
-          for (const end of ends) {
-            const at = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-            if (BigInt(end.high) > 0n && BigInt(at) < BigInt(end.high)) return false;
+        for (const group of groups) {
+          const topics = group.topics.map((t) => env.prefix + t);
+          const committed = await admin.fetchOffsets({ groupId: group.groupId, topics });
+          for (const { topic, partitions } of committed) {
+            const ends = await admin.fetchTopicOffsets(topic);
+            for (const end of ends) {
+              const at = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+              if (BigInt(end.high) > 0n && BigInt(at) < BigInt(end.high)) return false;
+            }
           }
         }
         const [{ pending }] = await app
@@ -226,5 +257,118 @@ describe('archiving: sealing closed complaints (real Kafka, real PostgreSQL)', (
     const timeline = await get(`/v1/archive/${id}/timeline`);
     expect(timeline.json()).toMatchObject({ code: 'ARCHIVE.TIMELINE_NOT_FOUND', status: 404 });
     expect((await get('/v1/archive/not-a-uuid')).statusCode).toBe(400);
+  });
+
+  it('seals a staffed complaint with its assignments, corrected class and audit entries, no staff identity', async () => {
+    const complaintId = uuidv4();
+    const { lifecycle, people, audit } = staffedLifecycle(complaintId);
+    // The people and audit events first, so they are recorded when the lifecycle completes.
+    await publish([...people, ...audit]);
+    await waitFor(
+      'the audit entries in the trail',
+      async () => {
+        const res = await get(`/v1/audit/complaints/${complaintId}`, 'auditor');
+        return res.statusCode === 200 && res.json().entries.length === audit.length;
+      },
+      WAIT_MS,
+    );
+    await settled();
+    await publish(lifecycle);
+    const sealed = await waitFor(
+      'the sealed record',
+      async () => {
+        const res = await get(`/v1/archive/${complaintId}`);
+        return res.statusCode === 200 ? (res.json() as ComplaintArchivedV1) : undefined;
+      },
+      WAIT_MS,
+    );
+
+    // An entry after the seal stays in the trail (and the timeline), never in the record.
+    const [lateEntry] = staffedLifecycle(complaintId).audit;
+    await publish([lateEntry]);
+
+    const mine = (await archivedTopic()).filter((m) => m.key === complaintId);
+    expect(mine).toHaveLength(1);
+    const record = recordOf(mine[0]).payload;
+    expect(record).toEqual(sealed);
+    expect(verifySeal(record)).toBe(true);
+    expect(record.assignments?.map((a) => [a.cause, a.department])).toEqual([
+      ['routed', 'claims'],
+      ['reassigned', 'claims'],
+    ]);
+    for (const a of record.assignments ?? []) expect(a.handlerRef).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.classification).toMatchObject({
+      corrected: true,
+      correctedFrom: { department: 'policy-services' },
+    });
+    expect(record.audit?.map((e) => [e.action, e.service, e.actorRole])).toEqual([
+      ['complainant.read', 'intake', ['supervisor']],
+      ['case.decided', 'investigation', ['handler']],
+    ]);
+    for (const e of record.audit ?? []) expect(e.actorRef).toMatch(/^[0-9a-f]{64}$/);
+    for (const value of [...STAFF_STRINGS, ...PERSONAL_STRINGS])
+      expect(mine[0].value).not.toContain(value);
+    expect(record.timeline.map((t) => t.eventId)).toEqual(lifecycle.map((e) => e.eventId));
+
+    const timeline = await waitFor(
+      'the late audit entry in the timeline',
+      async () => {
+        const res = await get(`/v1/archive/${complaintId}/timeline`);
+        const items = res.json() as { type: string; eventId: string }[];
+        return items.some((i) => i.eventId === lateEntry.eventId) ? res : undefined;
+      },
+      WAIT_MS,
+    );
+    const types = (timeline.json() as { type: string }[]).map((i) => i.type);
+    expect(types.filter((t) => t === EVENT_TYPES.assigned)).toHaveLength(2);
+    expect(types.filter((t) => t === EVENT_TYPES.reclassified)).toHaveLength(1);
+    expect(types.filter((t) => t === EVENT_TYPES.audited)).toHaveLength(3);
+    for (const value of [...STAFF_STRINGS, ...PERSONAL_STRINGS])
+      expect(timeline.body).not.toContain(value);
+  });
+
+  it('lets analysts, auditors and complaints officers read the archive; others get 403', async () => {
+    const complaintId = uuidv4();
+    await publish(aFullLifecycle(complaintId));
+    await waitFor(
+      'the sealed record',
+      async () => (await get(`/v1/archive/${complaintId}`)).statusCode === 200,
+      WAIT_MS,
+    );
+    for (const user of ['analyst', 'auditor', 'officer']) {
+      expect((await get(`/v1/archive/${complaintId}`, user)).statusCode).toBe(200);
+      expect((await get(`/v1/archive/${complaintId}/timeline`, user)).statusCode).toBe(200);
+    }
+    for (const user of ['h-claims-01', 'sup-claims', 'approver', 'operator']) {
+      const res = await get(`/v1/archive/${complaintId}`, user);
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect((await get(`/v1/archive/${complaintId}/timeline`, user)).statusCode).toBe(403);
+    }
+    expect(
+      (await app.inject({ method: 'GET', url: `/v1/archive/${complaintId}` })).statusCode,
+    ).toBe(401);
+
+    // The auditor's two reads are in the trail; the analyst's and the officer's are not.
+    const trail = await get(`/v1/audit/complaints/${complaintId}`, 'auditor');
+    const auditor = identity.users.find((u) => u.username === 'auditor');
+    expect(
+      trail
+        .json()
+        .entries.map((e: { action: string; actor: { username: string } }) => [
+          e.action,
+          e.actor.username,
+        ]),
+    ).toEqual([
+      ['archive-timeline.read', 'auditor'],
+      ['archive-record.read', 'auditor'],
+    ]);
+    expect(trail.json().entries[0]).toMatchObject({
+      service: 'archiving',
+      kind: 'read',
+      complaintId,
+      actor: { subject: auditor?.subject, roles: expect.arrayContaining(['auditor']) },
+      origin: { ip: expect.any(String) },
+    });
   });
 });

@@ -2,6 +2,10 @@ import { AnyEventEnvelope, causedBy, EVENT_TYPES } from '@complaints/contracts';
 import {
   aClosedEvent,
   aComplaintLifecycle,
+  anActingPerson,
+  anAssignedEvent,
+  anAuditedEvent,
+  aReclassifiedEvent,
   aFeedbackReceivedEvent,
   anInvestigatedEvent,
   aReceivedEvent,
@@ -126,4 +130,116 @@ export function aReopenedLifecycle(complaintId: string = uuidv4()): AnyEventEnve
 export function sanitised(events: AnyEventEnvelope[]): StoredEvent[] {
   const pseudonymiser = new Pseudonymiser(TEST_PSEUDONYM_KEY);
   return events.map((e) => sanitiseLifecycleEvent(e, pseudonymiser));
+}
+
+/** The staff of staffedLifecycle: their names, addresses and reasons must stay off the archived stream. */
+export const STAFF = {
+  handler: anActingPerson({
+    subject: '6f1c2a10-0000-4000-8000-00000000a001',
+    username: 'h-claims-01',
+    roles: ['handler'],
+  }),
+  supervisor: anActingPerson({
+    subject: '6f1c2a10-0000-4000-8000-00000000a002',
+    username: 'sup-claims',
+    roles: ['supervisor'],
+  }),
+  officer: anActingPerson({
+    subject: '6f1c2a10-0000-4000-8000-00000000a003',
+    username: 'officer',
+    roles: ['complaints_officer'],
+    department: 'complaints-office',
+  }),
+};
+const STAFF_IP = '10.20.30.40';
+const STAFF_AGENT = 'Mozilla/5.0 (StaffWorkstation WS-4411)';
+const REASSIGN_REASON = 'Zhang San is on leave; Wang Fang knows the garage';
+const CORRECTION_REASON = 'Refused claim, not the policy wording (checked with Zhao Lei)';
+
+/** Strings of staffedLifecycle that would be a leak on the archived stream. */
+export const STAFF_STRINGS = [
+  STAFF.handler.subject,
+  STAFF.handler.username,
+  STAFF.supervisor.subject,
+  STAFF.supervisor.username,
+  STAFF.officer.subject,
+  'h-claims-02',
+  'H-2001',
+  STAFF_IP,
+  STAFF_AGENT,
+  REASSIGN_REASON,
+  CORRECTION_REASON,
+  'Zhang San',
+];
+
+/**
+ * aFullLifecycle with the people around it: assigned on routing, reassigned by the supervisor
+ * (with a reason naming people), the class corrected by the officer, and audit entries of the
+ * handler's decision and the supervisor's read of the complainant's details.
+ */
+export function staffedLifecycle(complaintId: string = uuidv4()) {
+  const lifecycle = aFullLifecycle(complaintId);
+  const routed = lifecycle[1];
+  const investigated = lifecycle[2];
+  const origin = { ip: STAFF_IP, userAgent: STAFF_AGENT };
+  const people = [
+    anAssignedEvent({
+      ...causedBy(routed),
+      producer: 'investigation',
+      occurredAt: testTime(0.02),
+      payload: { handlerId: 'h-claims-02', cause: 'routed', assignedAt: testTime(0.02) },
+    }),
+    anAssignedEvent({
+      ...causedBy(routed),
+      producer: 'investigation',
+      occurredAt: testTime(1),
+      payload: {
+        handlerId: STAFF.handler.username,
+        previousHandlerId: 'h-claims-02',
+        cause: 'reassigned',
+        reason: REASSIGN_REASON,
+        assignedBy: STAFF.supervisor,
+        assignedAt: testTime(1),
+      },
+    }),
+    aReclassifiedEvent({
+      ...causedBy(routed),
+      producer: 'classification',
+      occurredAt: testTime(0.5),
+      payload: {
+        reason: CORRECTION_REASON,
+        correctedBy: STAFF.officer,
+        correctedAt: testTime(0.5),
+      },
+    }),
+  ];
+  const audit = [
+    anAuditedEvent({
+      ...causedBy(investigated),
+      producer: 'investigation',
+      occurredAt: testTime(6),
+      payload: {
+        action: 'case.decided',
+        kind: 'change',
+        actor: STAFF.handler,
+        origin,
+        details: { outcome: 'upheld' },
+        at: testTime(6),
+      },
+    }),
+    anAuditedEvent({
+      ...causedBy(routed),
+      producer: 'intake',
+      occurredAt: testTime(1.5),
+      payload: {
+        action: 'complainant.read',
+        kind: 'read',
+        actor: STAFF.supervisor,
+        origin,
+        details: { reason: REASSIGN_REASON },
+        at: testTime(1.5),
+      },
+    }),
+  ];
+  return { lifecycle, people, audit };
 }

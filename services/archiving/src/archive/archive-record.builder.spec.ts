@@ -12,9 +12,16 @@ import {
   aReopenedLifecycle,
   PERSONAL_STRINGS,
   sanitised,
+  STAFF,
+  STAFF_STRINGS,
+  staffedLifecycle,
+  TEST_PSEUDONYM_KEY,
 } from '../../test/complaint-lifecycles';
+import { AuditRecord } from '../audit/audit-record.entity';
+import { archivedAuditEntries } from './archive-audit.builder';
 import { buildArchiveRecord } from './archive-record.builder';
 import { REDACTED } from './personal-data.masker';
+import { Pseudonymiser } from './pseudonymiser';
 
 const SEALED_AT = new Date(testTime(7.02));
 
@@ -66,7 +73,8 @@ describe('archive record builder', () => {
       {
         round: 1,
         outcome: 'upheld',
-        handlerId: 'H-2001',
+        // The handler id is a username: the record carries its pseudonym.
+        handlerId: new Pseudonymiser(TEST_PSEUDONYM_KEY).handler('H-2001'),
         rootCause: 'Approval step had no deadline',
         remedy: 'Claim paid with interest for the delay',
         compensation: { amountMinor: 50_000, currency: 'CNY' },
@@ -162,5 +170,93 @@ describe('archive record builder', () => {
     expect(() => buildArchiveRecord(sanitised(events), SEALED_AT)).toThrow(
       /incomplete.*responded round 1/,
     );
+  });
+
+  describe('with the people around the complaint', () => {
+    const pseudonymiser = new Pseudonymiser(TEST_PSEUDONYM_KEY);
+
+    function staffedRecord() {
+      const { lifecycle, people, audit } = staffedLifecycle();
+      const entries = archivedAuditEntries(
+        audit.map((e) => AuditRecord.fromEvent(e)),
+        pseudonymiser,
+      );
+      const record = buildArchiveRecord(sanitised([...people, ...lifecycle]), SEALED_AT, entries);
+      const wire = JSON.stringify(
+        createEnvelope({
+          type: EVENT_TYPES.archived,
+          complaintId: record.complaintId,
+          producer: 'archiving',
+          payload: record,
+        }),
+      );
+      return { record, wire, lifecycle };
+    }
+
+    it('carries the assignments, the corrected class and the audit entries, sealed', () => {
+      const { record, wire, lifecycle } = staffedRecord();
+      const result = validateEnvelope(JSON.parse(wire), 'produce');
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      expect(verifySeal(record)).toBe(true);
+      expect(record.assignments).toEqual([
+        {
+          at: testTime(0.02),
+          cause: 'routed',
+          department: 'claims',
+          handlerRef: pseudonymiser.handler('h-claims-02'),
+        },
+        {
+          at: testTime(1),
+          cause: 'reassigned',
+          department: 'claims',
+          handlerRef: pseudonymiser.handler('h-claims-01'),
+        },
+      ]);
+      expect(record.classification).toMatchObject({
+        category: 'business_handling',
+        department: 'claims',
+        corrected: true,
+        correctedFrom: {
+          category: 'product_service',
+          subcategory: 'policy_terms',
+          department: 'policy-services',
+        },
+      });
+      expect(record.audit).toEqual([
+        {
+          at: testTime(1.5),
+          action: 'complainant.read',
+          kind: 'read',
+          service: 'intake',
+          actorRole: ['supervisor'],
+          actorRef: pseudonymiser.person(STAFF.supervisor.subject),
+        },
+        {
+          at: testTime(6),
+          action: 'case.decided',
+          kind: 'change',
+          service: 'investigation',
+          actorRole: ['handler'],
+          actorRef: pseudonymiser.person(STAFF.handler.subject),
+        },
+      ]);
+      // The people events never enter the lifecycle stages.
+      expect(record.timeline.map((s) => s.eventId)).toEqual(lifecycle.map((e) => e.eventId));
+    });
+
+    it('holds no staff name, username, address, user agent or reason', () => {
+      const { wire } = staffedRecord();
+      for (const value of [...STAFF_STRINGS, ...PERSONAL_STRINGS])
+        expect(wire).not.toContain(value);
+      for (const field of ['"reason"', '"username"', '"ip"', '"userAgent"', '"details"'])
+        expect(wire).not.toContain(field);
+    });
+
+    it('seals without them, and leaves the optional lists out', () => {
+      const { record } = asPublished(aComplaintLifecycle());
+      expect(record).not.toHaveProperty('assignments');
+      expect(record).not.toHaveProperty('audit');
+      expect(record.classification).not.toHaveProperty('corrected');
+    });
   });
 });

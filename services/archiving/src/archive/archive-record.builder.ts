@@ -9,9 +9,10 @@ import {
   LifecycleStage,
   UnsealedArchive,
 } from '@complaints/contracts';
+import { assignmentsOf, correctedClassification } from './archive-people.builder';
 import { maskWithin } from './personal-data.masker';
-import { StoredEvent, StoredEventOf } from './stored-event.types';
-import { latest, missingForSeal, ofType } from './timeline-completeness';
+import { StoredEvent, StoredEventOf, StoredLifecycleEvent } from './stored-event.types';
+import { isLifecycle, latest, missingForSeal, ofType } from './timeline-completeness';
 
 const STAGE_OF: Record<LifecycleEventType, LifecycleStage> = {
   [EVENT_TYPES.received]: 'received',
@@ -23,6 +24,9 @@ const STAGE_OF: Record<LifecycleEventType, LifecycleStage> = {
   [EVENT_TYPES.closed]: 'closed',
 };
 
+/** Pseudonymised audit entries of the complaint, as the record carries them. */
+export type ArchivedAuditEntries = NonNullable<ComplaintArchivedV1['audit']>;
+
 /** Contract caps, in characters. */
 const MAX_SUBJECT = 200;
 const MAX_DECISION_TEXT = 2000;
@@ -30,13 +34,15 @@ const MAX_DECISION_TEXT = 2000;
 /**
  * The sealed record of a complete timeline (see `missingForSeal`), built only from what the
  * archive stored: pseudonymised facts, the classification, every stage in order, the SLA
- * outcome of the first decision, one decision per round, the survey answers and the closure.
- * Text fields are masked again here so the record is safe whatever fed the builder.
- * Deterministic for the same events and `sealedAt`.
+ * outcome of the first decision, one decision per round, the survey answers and the closure;
+ * with the assignments, the corrected class and the audit entries recorded so far (`audit`,
+ * oldest first, already pseudonymised). Text fields are masked again here so the record is
+ * safe whatever fed the builder. Deterministic for the same events, audit entries and `sealedAt`.
  */
 export function buildArchiveRecord(
   events: readonly StoredEvent[],
   sealedAt: Date,
+  audit: ArchivedAuditEntries = [],
 ): ComplaintArchivedV1 {
   const missing = missingForSeal(events);
   if (missing.length > 0)
@@ -65,16 +71,19 @@ export function buildArchiveRecord(
       ...(r.incidentOccurredAt ? { incidentOccurredAt: r.incidentOccurredAt } : {}),
       receivedAt: r.receivedAt,
     },
-    classification: {
-      category: c.category,
-      subcategory: c.subcategory,
-      severity: c.severity,
-      priority: c.priority,
-      greenChannel: c.greenChannel,
-      department: c.department,
-      slaPolicyId: c.slaPolicyId,
-    },
-    timeline: inOrder(events).map(
+    classification: correctedClassification(
+      {
+        category: c.category,
+        subcategory: c.subcategory,
+        severity: c.severity,
+        priority: c.priority,
+        greenChannel: c.greenChannel,
+        department: c.department,
+        slaPolicyId: c.slaPolicyId,
+      },
+      events,
+    ),
+    timeline: inOrder(lifecycleOnly(events)).map(
       (e): ArchivedStage => ({
         stage: STAGE_OF[e.type],
         eventType: e.type,
@@ -106,9 +115,28 @@ export function buildArchiveRecord(
       reopenCount: new Set(ofType(events, EVENT_TYPES.reopened).map((e) => e.payload.reopenCount))
         .size,
     },
+    ...withEntries('assignments', assignmentsOf(events)),
+    ...withEntries('audit', audit),
     sealedAt: sealedAt.toISOString(),
   };
   return { ...unsealed, sealHash: computeSealHash(unsealed) };
+}
+
+/** An optional list is absent when empty, so records without such entries keep their shape. */
+function withEntries<K extends 'assignments' | 'audit', V extends unknown[]>(
+  key: K,
+  entries: V,
+): Partial<Record<K, V>> {
+  return entries.length > 0 ? ({ [key]: entries } as Record<K, V>) : {};
+}
+
+function lifecycleOnly(events: readonly StoredEvent[]): StoredLifecycleEvent[] {
+  return events.filter(isLifecycle);
+}
+
+/** Lifecycle stages in their order; assignments and corrections after the stage of their instant. */
+function rank(e: StoredEvent): number {
+  return isLifecycle(e) ? LIFECYCLE_STAGES.indexOf(STAGE_OF[e.type]) : LIFECYCLE_STAGES.length;
 }
 
 /** By time, then by stage (a decision and its response can share a millisecond), then by id. */
@@ -119,7 +147,7 @@ export function inOrder<E extends StoredEvent>(events: readonly E[]): E[] {
 function byTime(a: StoredEvent, b: StoredEvent): number {
   return (
     Date.parse(a.occurredAt) - Date.parse(b.occurredAt) ||
-    LIFECYCLE_STAGES.indexOf(STAGE_OF[a.type]) - LIFECYCLE_STAGES.indexOf(STAGE_OF[b.type]) ||
+    rank(a) - rank(b) ||
     (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)
   );
 }

@@ -1,15 +1,25 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { ComplaintArchivedV1 } from '@complaints/contracts';
-import { ArchiveService } from './archive.service';
+import { Actor, CurrentActor, Roles } from '@complaints/platform';
+import { AuditStore } from '../audit/audit-store.service';
+import { ArchiveService, TimelineItem } from './archive.service';
 import { ArchiveRecordDto } from './dto/archive-record.dto';
 import { TimelineEventDto } from './dto/timeline-event.dto';
-import { StoredEvent } from './stored-event.types';
 
+/**
+ * The pseudonymised archive: analysts, auditors and complaints officers; others get 403.
+ * An auditor's every read is written to the audit trail before it is answered.
+ */
 @ApiTags('archive')
+@Roles('analyst', 'auditor', 'complaints_officer')
 @Controller('v1/archive')
 export class ArchiveController {
-  constructor(private readonly archive: ArchiveService) {}
+  constructor(
+    private readonly archive: ArchiveService,
+    private readonly audit: AuditStore,
+  ) {}
 
   @Get(':complaintId')
   @ApiOperation({
@@ -20,21 +30,44 @@ export class ArchiveController {
   @ApiNotFoundResponse({
     description: 'ARCHIVE.NOT_FOUND: not closed yet, or its timeline is still incomplete',
   })
-  record(
+  async record(
     @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
   ): Promise<ComplaintArchivedV1> {
-    return this.archive.sealedRecord(complaintId);
+    const record = await this.archive.sealedRecord(complaintId);
+    await this.auditRead(actor, request, 'archive-record.read', complaintId);
+    return record;
   }
 
   @Get(':complaintId/timeline')
   @ApiOperation({
-    summary: 'Every lifecycle event recorded for a complaint, pseudonymised, in order',
+    summary:
+      'Every event recorded for a complaint, pseudonymised, in order: lifecycle, assignments, ' +
+      'corrections of the class and audit entries',
   })
   @ApiOkResponse({ type: [TimelineEventDto] })
   @ApiNotFoundResponse({
     description: 'ARCHIVE.TIMELINE_NOT_FOUND: no event recorded for this complaint',
   })
-  timeline(@Param('complaintId', new ParseUUIDPipe()) complaintId: string): Promise<StoredEvent[]> {
-    return this.archive.timeline(complaintId);
+  async timeline(
+    @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<TimelineItem[]> {
+    const timeline = await this.archive.timeline(complaintId);
+    await this.auditRead(actor, request, 'archive-timeline.read', complaintId);
+    return timeline;
+  }
+
+  /** Only what exists is read: a miss answers 404 and reveals nothing, so it is not recorded. */
+  private async auditRead(
+    actor: Actor,
+    request: FastifyRequest,
+    action: string,
+    complaintId: string,
+  ): Promise<void> {
+    if (!actor.roles.includes('auditor')) return;
+    await this.audit.recordOwn(request, { action, kind: 'read', complaintId });
   }
 }

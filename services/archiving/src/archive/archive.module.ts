@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ArchivingConfig } from '../config/archiving.config';
 import { ArchiveController } from './archive.controller';
 import { ArchiveService } from './archive.service';
@@ -8,6 +9,7 @@ import { SealingService } from './sealing.service';
 import { TimelineRecorder } from './timeline-recorder.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [ArchiveController],
   providers: [
     ArchiveService,

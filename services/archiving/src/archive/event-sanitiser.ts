@@ -1,13 +1,14 @@
 import { AnyEventEnvelope, ComplaintSummary, EVENT_TYPES } from '@complaints/contracts';
 import { maskWithin } from './personal-data.masker';
 import { Pseudonymiser } from './pseudonymiser';
+import { sanitisePeopleEvent } from './people-event-sanitiser';
 import { StoredEvent, StoredPayloadMap, StoredSummary } from './stored-event.types';
 
 /** Contract caps of the fields masked here, in characters. */
 const MAX = { subject: 200, summary: 4000, rootCause: 2000, remedy: 2000, reason: 2000 } as const;
 
 /**
- * The form in which the archive keeps a lifecycle event: identifiers pseudonymised, free text
+ * The form in which the archive keeps a timeline event: identifiers pseudonymised, free text
  * the customer wrote or was sent dropped, short analytical text masked. Runs before anything is
  * stored, so personal data never reaches the archive's tables.
  */
@@ -63,12 +64,14 @@ export function sanitiseLifecycleEvent(
       return { ...header, type: event.type, payload: { ...plain(rest), ...summaryOf(complaint) } };
     }
     case EVENT_TYPES.investigated: {
-      const { complaint, summary, rootCause, remedy, ...rest } = event.payload;
+      const { complaint, summary, rootCause, remedy, handlerId, ...rest } = event.payload;
       return {
         ...header,
         type: event.type,
         payload: {
           ...plain(rest),
+          // The handler id is their username: kept only as the handler's pseudonym.
+          handlerId: pseudonymiser.handler(handlerId),
           summary: maskWithin(summary, MAX.summary),
           rootCause: maskWithin(rootCause, MAX.rootCause),
           ...(remedy !== undefined ? { remedy: maskWithin(remedy, MAX.remedy) } : {}),
@@ -92,6 +95,9 @@ export function sanitiseLifecycleEvent(
     }
     case EVENT_TYPES.closed:
       return { ...header, type: event.type, payload: plain(event.payload) };
+    case EVENT_TYPES.assigned:
+    case EVENT_TYPES.reclassified:
+      return sanitisePeopleEvent(event, header, pseudonymiser);
     default:
       throw new Error(`${event.type} is not a lifecycle event`);
   }

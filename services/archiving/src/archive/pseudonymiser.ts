@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Complainant } from '@complaints/contracts';
 
 /**
- * Keyed, one-way pseudonyms (HMAC-SHA256, lower-case hex) for customers and policies: equal
+ * Keyed, one-way pseudonyms (HMAC-SHA256, lower-case hex) for customers, policies and staff: equal
  * inputs give equal pseudonyms, so analysts can count repeat complainants, and without the key
  * nobody can confirm a guess. Each kind of identifier is hashed under its own label, so a
  * customer id can never collide with a phone number that happens to be spelt the same.
@@ -31,6 +31,19 @@ export class Pseudonymiser {
 
   policy(policyNumber: string): string {
     return this.hash('policy', policyNumber.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase());
+  }
+
+  /**
+   * A member of staff by the token's `sub` (the actor of an audit entry). Staff are not the
+   * customer, but the analysts' stream carries no staff identity in clear either.
+   */
+  person(subject: string): string {
+    return this.hash('staff-subject', subject);
+  }
+
+  /** A handler by their handler id (their username): decisions and assignments share it. */
+  handler(handlerId: string): string {
+    return this.hash('handler-id', handlerId.trim());
   }
 
   private hash(kind: string, value: string): string {

@@ -3,7 +3,10 @@ import type { Logger } from 'pino';
 import { causedBy, createEnvelope, EVENT_TYPES, EventEnvelope } from '@complaints/contracts';
 import { Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { AuditRecord } from '../audit/audit-record.entity';
+import { archivedAuditEntries } from './archive-audit.builder';
 import { buildArchiveRecord } from './archive-record.builder';
+import { Pseudonymiser } from './pseudonymiser';
 import { SealedRecord } from './sealed-record.entity';
 import { missingForSeal } from './timeline-completeness';
 import { TimelineEvent } from './timeline-event.entity';
@@ -21,6 +24,7 @@ export class SealingService {
 
   constructor(
     private readonly clock: Clock,
+    private readonly pseudonymiser: Pseudonymiser,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'sealing' });
@@ -57,8 +61,16 @@ export class SealingService {
       return 'incomplete';
     }
 
+    // The audit entries committed so far join the record; they never hold the seal back (the
+    // audit consumer neither locks nor seals). Entries arriving after the seal stay in the
+    // audit store only.
+    const auditRows = await tx.manager.find(AuditRecord, { where: { complaintId } });
     const sealedAt = this.clock.now();
-    const record = buildArchiveRecord(events, sealedAt);
+    const record = buildArchiveRecord(
+      events,
+      sealedAt,
+      archivedAuditEntries(auditRows, this.pseudonymiser),
+    );
     const archived = createEnvelope({
       type: EVENT_TYPES.archived,
       payload: record,

@@ -1,4 +1,6 @@
 import type {
+  AssignmentCause,
+  ComplaintCategory,
   ComplaintClosedV1,
   ComplaintInvestigatedV1,
   ComplaintReceivedV1,
@@ -51,8 +53,37 @@ export type StoredReopened = ComplaintReopenedV1;
 
 export type StoredClosed = ComplaintClosedV1;
 
+/**
+ * A `complaints.assigned.v1` event, pseudonymised: handlers as keyed hashes, no reason (a
+ * reason for a reassignment may name people), the assigner only as a pseudonym and roles.
+ */
+export interface StoredAssigned {
+  department: string;
+  handlerRef: string;
+  previousHandlerRef?: string;
+  previousDepartment?: string;
+  cause: AssignmentCause;
+  assignedByRef?: string;
+  assignedByRoles?: string[];
+  assignedAt: string;
+}
+
+/** A `complaints.reclassified.v1` event without its reason, the officer as a pseudonym. */
+export interface StoredReclassified {
+  category: ComplaintCategory;
+  subcategory: string;
+  department: string;
+  previousCategory: ComplaintCategory;
+  previousSubcategory: string;
+  previousDepartment: string;
+  correctedByRef: string;
+  correctedAt: string;
+}
+
 /** Keyed by envelope `type` (EVENT_TYPES values). */
 export interface StoredPayloadMap {
+  'complaint.assigned': StoredAssigned;
+  'complaint.reclassified': StoredReclassified;
   'complaint.received': StoredReceived;
   'complaint.routed': StoredRouted;
   'complaint.investigated': StoredInvestigated;
@@ -62,8 +93,16 @@ export interface StoredPayloadMap {
   'complaint.closed': StoredClosed;
 }
 
+/**
+ * What the timeline keeps: the lifecycle events and the people events (assignment, correction
+ * of the class). Only lifecycle events count towards sealing (timeline-completeness.ts).
+ */
+export type TimelineEventType = keyof StoredPayloadMap;
+
+export const PEOPLE_EVENT_TYPES = ['complaint.assigned', 'complaint.reclassified'] as const;
+
 /** One event of a complaint's timeline as the archive keeps it. */
-export interface StoredEventOf<K extends LifecycleEventType> {
+export interface StoredEventOf<K extends TimelineEventType> {
   eventId: string;
   complaintId: string;
   type: K;
@@ -77,4 +116,9 @@ export interface StoredEventOf<K extends LifecycleEventType> {
 }
 
 /** Any stored event; narrow it by checking `type`. */
-export type StoredEvent = { [K in LifecycleEventType]: StoredEventOf<K> }[LifecycleEventType];
+export type StoredEvent = { [K in TimelineEventType]: StoredEventOf<K> }[TimelineEventType];
+
+/** A stored lifecycle event (received ... closed). */
+export type StoredLifecycleEvent = {
+  [K in LifecycleEventType]: StoredEventOf<K>;
+}[LifecycleEventType];

@@ -1,5 +1,10 @@
-import { EVENT_TYPES, LifecycleEventType } from '@complaints/contracts';
-import { StoredEvent, StoredEventOf } from './stored-event.types';
+import { EVENT_TYPES, LIFECYCLE_EVENT_TYPES } from '@complaints/contracts';
+import {
+  StoredEvent,
+  StoredEventOf,
+  StoredLifecycleEvent,
+  TimelineEventType,
+} from './stored-event.types';
 
 /**
  * What the timeline still lacks before its record may be sealed; empty when it is complete.
@@ -16,6 +21,9 @@ import { StoredEvent, StoredEventOf } from './stored-event.types';
  *   cannot see a whole reopened round that lags behind `closed` (round 1 then looks complete);
  *   the closure's cause (the last survey answer) and its causes name that round's events.
  * Rounds are compared as sets, so an event republished under a new id does not block sealing.
+ * Assignments and corrections of the class are never required: they join the record when they
+ * are here at the seal. They are links of the chain only if a lifecycle event names one as
+ * its cause, and then the chain needs them like any other link.
  * Reasons name event types and rounds only, never personal data, so they can be logged.
  */
 export function missingForSeal(events: readonly StoredEvent[]): string[] {
@@ -71,7 +79,7 @@ export function isTimelineComplete(events: readonly StoredEvent[]): boolean {
 }
 
 /** The events of one type; `type` is checked at run time, so the cast holds. */
-export function ofType<K extends LifecycleEventType>(
+export function ofType<K extends TimelineEventType>(
   events: readonly StoredEvent[],
   type: K,
 ): StoredEventOf<K>[] {
@@ -84,4 +92,9 @@ export function latest<E extends StoredEvent>(events: readonly E[]): E | undefin
   for (const e of events)
     if (!found || Date.parse(e.occurredAt) >= Date.parse(found.occurredAt)) found = e;
   return found;
+}
+
+/** Received ... closed, not an assignment or a correction of the class. */
+export function isLifecycle(e: StoredEvent): e is StoredLifecycleEvent {
+  return (LIFECYCLE_EVENT_TYPES as readonly string[]).includes(e.type);
 }

@@ -1,9 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { LifecycleEventType } from '@complaints/contracts';
-import { StoredEvent } from './stored-event.types';
+import { StoredEvent, TimelineEventType } from './stored-event.types';
 
 /**
- * One lifecycle event of one complaint, as the archive keeps it: the envelope's metadata and
+ * One lifecycle or people event (assignment, class correction) of one complaint, as the archive keeps it: the envelope's metadata and
  * the payload pseudonymised at ingestion (see event-sanitiser.ts). Keyed by event id, so an
  * event delivered twice is kept once.
  */
@@ -17,7 +16,7 @@ export class TimelineEvent {
   complaintId: string;
 
   @Column('text')
-  type: LifecycleEventType;
+  type: TimelineEventType;
 
   @Column('integer')
   version: number;

@@ -1,7 +1,7 @@
 import { IsString, MinLength } from 'class-validator';
-import { ServiceConfig } from '@complaints/platform';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
-export class ArchivingConfig extends ServiceConfig {
+export class ArchivingConfig extends WithAuthConfig(ServiceConfig) {
   override PORT: number = 3005;
 
   /**

@@ -1,8 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LIFECYCLE_EVENT_TYPES } from '@complaints/contracts';
-import type { LifecycleEventType } from '@complaints/contracts';
+import { EVENT_TYPES, LIFECYCLE_EVENT_TYPES } from '@complaints/contracts';
 
-/** A recorded lifecycle event: the envelope as published, its payload pseudonymised. */
+const TIMELINE_TYPES = [
+  ...LIFECYCLE_EVENT_TYPES,
+  EVENT_TYPES.assigned,
+  EVENT_TYPES.reclassified,
+  EVENT_TYPES.audited,
+] as const;
+
+/**
+ * A recorded event (lifecycle, assignment, correction of the class) or audit entry: the
+ * envelope as published, its payload pseudonymised.
+ */
 export class TimelineEventDto {
   @ApiProperty({ format: 'uuid' })
   eventId: string;
@@ -10,8 +19,8 @@ export class TimelineEventDto {
   @ApiProperty({ format: 'uuid' })
   complaintId: string;
 
-  @ApiProperty({ enum: LIFECYCLE_EVENT_TYPES })
-  type: LifecycleEventType;
+  @ApiProperty({ enum: TIMELINE_TYPES })
+  type: (typeof TIMELINE_TYPES)[number];
 
   @ApiProperty({ minimum: 1 })
   version: number;
@@ -34,7 +43,9 @@ export class TimelineEventDto {
     description:
       "The event's payload with personal data removed: the customer and policy number become customerPseudonym " +
       'and policyPseudonym; description, desired outcome, response body, feedback comment, staff name and ' +
-      'attachment names are dropped; subject, summary, root cause, remedy and reopen reason are masked.',
+      'attachment names are dropped; subject, summary, root cause, remedy and reopen reason are masked. ' +
+      'Handlers and acting staff appear as keyed hashes (handlerId, handlerRef, actorRef) with their roles; ' +
+      'reasons for reassignments and corrections, usernames, addresses and user agents are never shown.',
   })
   payload: object;
 }
