@@ -33,12 +33,7 @@ export async function playJourneyWithBackoff(
     async () => (await client.findResponse(id))?.round === 1,
     o,
   );
-  await waitFor(
-    `intake awaiting an answer on ${id}`,
-    () => client.relayFeedback(id, !o.dissatisfiedFirst),
-    o,
-  );
-  statuses.push(o.dissatisfiedFirst ? 'reopened' : 'closed');
+  statuses.push(await answer(client, id, !o.dissatisfiedFirst, o));
   if (!o.dissatisfiedFirst) return statuses;
   const second = await waitFor(
     `the reopened case of ${id}`,
