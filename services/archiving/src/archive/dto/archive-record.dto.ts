@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /**
  * The sealed record for the OpenAPI document. The authoritative shape is the published JSON
@@ -45,6 +45,24 @@ export class ArchiveRecordDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true })
   closure: object;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Every time the case was given to a handler, oldest first: at, cause, department, ' +
+      'handlerRef (a keyed hash of the handler id). No reason, no assigner',
+  })
+  assignments?: object[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Audit-trail entries recorded before the seal, oldest first: at, action, kind, service, ' +
+      'actorRole, actorRef (a keyed hash of the subject). Later entries stay in the audit store',
+  })
+  audit?: object[];
 
   @ApiProperty({ format: 'date-time' })
   sealedAt: string;
