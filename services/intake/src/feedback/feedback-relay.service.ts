@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { causedBy } from '@complaints/contracts';
+import { causedBy, LifecycleStage } from '@complaints/contracts';
 import { Transaction, UnitOfWork } from '@complaints/messaging';
 import { AuditTrail, Clock } from '@complaints/platform';
 import { Complaint } from '../complaints/complaint.entity';
@@ -53,8 +53,10 @@ export class FeedbackRelayService {
       const prior = round
         ? await tx.manager.findOneBy(FeedbackRelay, { complaintId, respondedAt: new Date(round) })
         : null;
-      if (prior)
-        return { accepted: acceptedView(complaint, prior), replayed: replays(prior, submission) };
+      if (prior) {
+        const replayed = replays(prior, submission, complaint.status);
+        return { accepted: acceptedView(complaint, prior), replayed };
+      }
       if (complaint.status !== 'responded' || !round)
         throw FeedbackErrors.notAwaited(complaint.status);
       const relayed = this.publish(tx, request, submission, new Date(round));
@@ -93,13 +95,19 @@ export class FeedbackRelayService {
 }
 
 /**
- * A round's answer was relayed already: the same Idempotency-Key with the same body is a retry
- * (true); the same key with another body is a misuse (409 IDEMPOTENCY.KEY_REUSED); anything
- * else is a second answer (409 FEEDBACK.ALREADY_SUBMITTED).
+ * The latest round's answer known to intake was relayed already: the same Idempotency-Key with
+ * the same body is a retry (true); the same key with another body is a misuse (409
+ * IDEMPOTENCY.KEY_REUSED). Anything else is a second answer to that round (409
+ * FEEDBACK.ALREADY_SUBMITTED) while it still awaits one; once the complaint has moved on
+ * (reopened, or a new letter intake's view has not seen yet) nothing awaits an answer (409
+ * FEEDBACK.NOT_AWAITED, retry later), so a caller never mistakes a new round for an answered one.
  */
-function replays(prior: FeedbackRelay, s: FeedbackSubmission): true {
-  if (s.idempotencyKey === undefined || prior.idempotencyKey !== s.idempotencyKey)
+function replays(prior: FeedbackRelay, s: FeedbackSubmission, status: LifecycleStage): true {
+  const awaiting = status === 'responded';
+  if (s.idempotencyKey === undefined || prior.idempotencyKey !== s.idempotencyKey) {
+    if (!awaiting) throw FeedbackErrors.notAwaited(status);
     throw FeedbackErrors.alreadySubmitted();
+  }
   if (prior.requestHash !== s.requestHash) throw ComplaintErrors.idempotencyKeyReused();
   return true;
 }
