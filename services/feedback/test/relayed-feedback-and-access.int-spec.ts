@@ -116,7 +116,11 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
     expect(received.map((e) => e.payload)).toEqual([
       expect.objectContaining({ rating: 5, solved: true }),
     ]);
-    expect(received[0].causationId).toBe(submitted.eventId);
+    // The answer continues the letter's chain (the archive seals along it), not the relay's.
+    const [letter] = await rows(`SELECT responded_event_id FROM response WHERE complaint_id = $1`, [
+      complaintId,
+    ]);
+    expect(received[0].causationId).toBe(letter['responded_event_id']);
     const closed = events.filter((e) => e.type === EVENT_TYPES.closed);
     expect(closed.map((e) => e.payload)).toEqual([
       expect.objectContaining({ resolution: 'satisfied' }),

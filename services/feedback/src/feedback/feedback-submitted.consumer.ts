@@ -30,12 +30,14 @@ export class FeedbackSubmittedConsumer implements OnModuleInit {
   async apply(event: EnvelopeOf<'complaint.feedback-submitted'>, tx: Transaction): Promise<void> {
     const { rating, solved, comment } = event.payload;
     try {
-      await this.feedback.apply(
-        tx,
-        event.complaintId,
-        { rating, solved, ...(comment ? { comment } : {}) },
-        event.eventId,
-      );
+      // The answer continues the letter's chain of causes (feedback-received is caused by the
+      // responded event, as for an officer's answer), so the archive finds the closure's whole
+      // chain among the lifecycle events; the relay itself is in intake's audit entry.
+      await this.feedback.apply(tx, event.complaintId, {
+        rating,
+        solved,
+        ...(comment ? { comment } : {}),
+      });
     } catch (err) {
       if (!(err instanceof DomainError) || !FEEDBACK_NOT_APPLICABLE.includes(err.code)) throw err;
       // Ids and the code only: the comment may name people.

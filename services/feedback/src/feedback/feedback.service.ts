@@ -71,13 +71,12 @@ export class FeedbackService {
    * Applies the survey answer in the caller's transaction: feedback-received, then closed or
    * reopened, under the response's row lock, so two answers (or an answer and the sweep) for
    * one complaint never interleave. Throws FeedbackErrors, before writing anything, when the
-   * answer can no longer be applied. `causationId`: the event that relayed the answer, if any.
+   * answer can no longer be applied. The events continue the letter's chain of causes.
    */
   async apply(
     tx: Transaction,
     complaintId: string,
     answer: SurveyAnswer,
-    causationId?: string,
   ): Promise<FeedbackResultDto> {
     const now = this.clock.now();
     const response = await tx.manager
@@ -108,7 +107,6 @@ export class FeedbackService {
     });
     const feedback = createEnvelope({
       ...chainOf(response),
-      ...(causationId ? { causationId } : {}),
       type: EVENT_TYPES.feedbackReceived,
       occurredAt: now,
       payload: {
