@@ -149,7 +149,7 @@ export class Load {
       `the response to ${id}`,
       async () => (await this.client.findResponse(id))?.round === 1,
     );
-    await this.answer(id, !dissatisfied);
+    await this.answer(id, !dissatisfied, 1);
     if (!dissatisfied) return;
     const second = await this.until(`the reopened case of ${id}`, async () => {
       const c = await this.client.findCase(id);
@@ -160,7 +160,7 @@ export class Load {
       `the second response to ${id}`,
       async () => (await this.client.findResponse(id))?.round === 2,
     );
-    await this.answer(id, true);
+    await this.answer(id, true, 2);
   }
 
   /** A handler's decision; 409 CASE.ALREADY_DECIDED means an earlier try was applied. */
@@ -180,8 +180,10 @@ export class Load {
    * A customer's survey answer relayed through intake; FEEDBACK.ALREADY_SUBMITTED means an
    * earlier try was taken, FEEDBACK.NOT_AWAITED that intake's view has not caught up yet.
    */
-  private async answer(id: string, satisfied: boolean): Promise<void> {
-    await this.until(`the feedback on ${id}`, () => this.client.relayFeedback(id, satisfied));
+  private async answer(id: string, satisfied: boolean, round: number): Promise<void> {
+    await this.until(`the feedback on ${id}`, () =>
+      this.client.relayFeedback(id, satisfied, `${id}-answer-${round}`),
+    );
   }
 
   /**

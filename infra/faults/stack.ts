@@ -193,6 +193,8 @@ export class FaultStack {
         'create',
         '--system',
         system,
+        '--scopes',
+        'complaints:write,complaints:read,feedback:write',
         '--json',
       ],
       {

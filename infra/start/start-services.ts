@@ -78,6 +78,8 @@ async function ensureDemoKey(intakeUrl: string): Promise<void> {
       'create',
       '--system',
       'demo',
+      '--scopes',
+      'complaints:write,complaints:read,feedback:write',
       '--json',
     ],
     { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl('intake') } },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 import { BenchStack } from '../pipeline/bench-stack';
 import { runCommand } from '../support/run-command';
@@ -51,7 +51,17 @@ export function intakeAccess(): IntakeAccess {
     prepare: async (stack) => {
       const result = await runCommand(
         'npm',
-        ['run', '--silent', 'intake:key', '--', 'create', '--system', 'bench', '--json'],
+        [
+          'run',
+          '--silent',
+          'intake:key',
+          '--',
+          'create',
+          '--system',
+          'bench',
+          ...relayScopes(),
+          '--json',
+        ],
         {
           cwd: ROOT,
           timeoutMs: 60_000,
@@ -77,4 +87,16 @@ export function intakeAccess(): IntakeAccess {
     bodyFields: {},
     apiKey: () => key,
   };
+}
+
+/**
+ * The journeys relay customers' answers through intake where the checkout has that scope
+ * (the people issue); older checkouts' keys get their default scopes.
+ */
+function relayScopes(): string[] {
+  const file = resolve(ROOT, 'services/intake/src/api-keys/api-key.scopes.ts');
+  const known = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  return known.includes("'feedback:write'")
+    ? ['--scopes', 'complaints:write,complaints:read,feedback:write']
+    : [];
 }

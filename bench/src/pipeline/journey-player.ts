@@ -33,7 +33,7 @@ export async function playJourneyWithBackoff(
     async () => (await client.findResponse(id))?.round === 1,
     o,
   );
-  statuses.push(await answer(client, id, !o.dissatisfiedFirst, o));
+  statuses.push(await answer(client, id, !o.dissatisfiedFirst, 1, o));
   if (!o.dissatisfiedFirst) return statuses;
   const second = await waitFor(
     `the reopened case of ${id}`,
@@ -49,7 +49,7 @@ export async function playJourneyWithBackoff(
     async () => (await client.findResponse(id))?.round === 2,
     o,
   );
-  statuses.push(await answer(client, id, true, o));
+  statuses.push(await answer(client, id, true, 2, o));
   return statuses;
 }
 
@@ -61,13 +61,18 @@ async function answer(
   client: PipelineClient,
   id: string,
   satisfied: boolean,
+  round: number,
   o: PlayOptions,
 ): Promise<string> {
   const legacy = client as unknown as Partial<Pick<PipelineClient, 'relayFeedback'>>;
   if (typeof legacy.relayFeedback !== 'function') {
     return (await client.giveFeedback(id, satisfied)).status;
   }
-  await waitFor(`intake awaiting an answer on ${id}`, () => client.relayFeedback(id, satisfied), o);
+  await waitFor(
+    `intake awaiting an answer on ${id}`,
+    () => client.relayFeedback(id, satisfied, `${id}-answer-${round}`),
+    o,
+  );
   return satisfied ? 'closed' : 'reopened';
 }
 

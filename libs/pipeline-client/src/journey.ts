@@ -53,7 +53,7 @@ export async function playJourney(
     timeout,
     poll,
   );
-  await relay(client, id, !o.dissatisfiedFirst, timeout, poll);
+  await relay(client, id, !o.dissatisfiedFirst, 1, timeout, poll);
   if (!o.dissatisfiedFirst) {
     feedbackStatuses.push(await closed(client, id, timeout, poll));
     return { rounds: 1, feedbackStatuses };
@@ -76,7 +76,7 @@ export async function playJourney(
     timeout,
     poll,
   );
-  await relay(client, id, true, timeout, poll);
+  await relay(client, id, true, 2, timeout, poll);
   feedbackStatuses.push(await closed(client, id, timeout, poll));
   return { rounds: 2, feedbackStatuses };
 }
@@ -86,12 +86,13 @@ function relay(
   client: PipelineClient,
   id: string,
   satisfied: boolean,
+  round: number,
   timeout: number,
   poll: number,
 ) {
   return eventually(
     `intake awaiting the customer's answer on ${id}`,
-    () => client.relayFeedback(id, satisfied),
+    () => client.relayFeedback(id, satisfied, `${id}-answer-${round}`),
     timeout,
     poll,
   );

@@ -174,7 +174,11 @@ export class PipelineClient {
    * Relays the customer's answer to the survey as the calling system (intake, scope
    * feedback:write); feedback applies it asynchronously: closed, or reopened.
    */
-  giveFeedback(complaintId: string, satisfied: boolean): Promise<{ status: string }> {
+  giveFeedback(
+    complaintId: string,
+    satisfied: boolean,
+    idempotencyKey?: string,
+  ): Promise<{ status: string }> {
     return this.request(
       'POST',
       `${this.urls.intake}/v1/complaints/${complaintId}/feedback`,
@@ -184,22 +188,29 @@ export class PipelineClient {
         ...(satisfied ? {} : { comment: 'The answer does not address my problem.' }),
       },
       202,
-      this.intakeAuth(),
+      { ...this.intakeAuth(), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
     );
   }
 
   /**
    * giveFeedback for a player that retries: true once intake took the answer (or a retry finds
    * it already taken), false while intake does not await one yet (its status view learns of the
-   * response a little after feedback wrote it).
+   * response a little after feedback wrote it). Give each round its own idempotency key: a retry
+   * of a taken answer is then replayed, not mistaken for a second one.
    */
-  async relayFeedback(complaintId: string, satisfied: boolean): Promise<boolean> {
+  async relayFeedback(
+    complaintId: string,
+    satisfied: boolean,
+    idempotencyKey?: string,
+  ): Promise<boolean> {
     try {
-      await this.giveFeedback(complaintId, satisfied);
+      await this.giveFeedback(complaintId, satisfied, idempotencyKey);
       return true;
     } catch (err) {
       const code = err instanceof PipelineHttpError ? problemCode(err.body) : undefined;
-      if (code === 'FEEDBACK.ALREADY_SUBMITTED') return true;
+      // With a key per round, a retry of this very answer is replayed (202); "already
+      // submitted" then means intake's view has not seen this round's letter yet.
+      if (code === 'FEEDBACK.ALREADY_SUBMITTED') return idempotencyKey === undefined;
       if (code === 'FEEDBACK.NOT_AWAITED') return false;
       throw err;
     }

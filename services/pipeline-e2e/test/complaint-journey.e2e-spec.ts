@@ -109,6 +109,11 @@ describe('a complaint travels from intake to the archive (five services, real Ka
       (m) => m.length > COMPLAINTS,
       5000,
     );
+    if (messages.length !== COMPLAINTS) {
+      process.stdout.write(
+        `archiving's last output:\n${world.processes.archiving.recentOutput()}\n`,
+      );
+    }
     expect(messages.length).toBe(COMPLAINTS);
     expect(all.length).toBe(COMPLAINTS);
     expect(new Set(all.map((m) => m.key))).toEqual(new Set(ids));

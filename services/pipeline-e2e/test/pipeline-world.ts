@@ -49,6 +49,8 @@ async function createIntakeKey(
       'create',
       '--system',
       system,
+      '--scopes',
+      'complaints:write,complaints:read,feedback:write',
       '--json',
     ],
     {
