@@ -30,3 +30,9 @@ export const SERVICE_NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 /** Telephone numbers as people type them: optional `+`, digits, spaces, dashes, parentheses. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ()-]*$/;
+
+/**
+ * A code from a controlled, versioned list (root causes, regions, branches): lower-case
+ * segments of letters, digits, `_` or `-`, separated by dots (`claims.delay`, `cn-sh`).
+ */
+export const CODE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/;

@@ -126,6 +126,20 @@ describe('archive record builder', () => {
     });
   });
 
+  it('carries the root-cause code the handler chose, and leaves it out when none was', () => {
+    const withCode = aComplaintLifecycle().map((e) =>
+      e.type === EVENT_TYPES.investigated
+        ? ({ ...e, payload: { ...e.payload, rootCauseCode: 'claims.delay' } } as AnyEventEnvelope)
+        : e,
+    );
+    const { record, wire } = asPublished(withCode);
+    expect(record.decisions.map((d) => d.rootCauseCode)).toEqual(['claims.delay']);
+    expect(validateEnvelope(JSON.parse(wire), 'produce').ok).toBe(true);
+    expect(asPublished(aComplaintLifecycle()).record.decisions[0]).not.toHaveProperty(
+      'rootCauseCode',
+    );
+  });
+
   it('keeps one decision per round and every survey answer of a reopened complaint', () => {
     const { record } = asPublished(aReopenedLifecycle());
     expect(record.decisions.map((d) => [d.round, d.outcome])).toEqual([

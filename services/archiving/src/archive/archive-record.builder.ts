@@ -163,6 +163,7 @@ function decisionsByRound(events: StoredEventOf<'complaint.investigated'>[]): Ar
       outcome: p.outcome,
       handlerId: p.handlerId,
       rootCause: maskWithin(p.rootCause, MAX_DECISION_TEXT),
+      ...(p.rootCauseCode !== undefined ? { rootCauseCode: p.rootCauseCode } : {}),
       ...(p.remedy !== undefined ? { remedy: maskWithin(p.remedy, MAX_DECISION_TEXT) } : {}),
       ...(p.compensation
         ? {

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { CODE_PATTERN } from '../../validation/contract.patterns';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
 import {
@@ -52,6 +53,21 @@ export class ArchivedComplaintFacts {
 
   @IsIn(PRODUCT_LINES)
   productLine: ProductLine;
+
+  /**
+   * The insurer's region code the complaint belongs to (its branch's region), when the record
+   * carries one. Absent while intake does not take it.
+   */
+  @OptionalNotNull()
+  @Matches(CODE_PATTERN, { message: '$property must be a code such as cn-sh' })
+  @MaxLength(64)
+  region?: string;
+
+  /** The insurer's branch code, when the record carries one (a unit, never a person). */
+  @OptionalNotNull()
+  @Matches(CODE_PATTERN, { message: '$property must be a code such as cn-sh-pudong' })
+  @MaxLength(64)
+  branch?: string;
 
   /** Short subject line; archiving masks personal data in it before sealing. */
   @IsString()

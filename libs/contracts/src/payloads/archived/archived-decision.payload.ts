@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CODE_PATTERN } from '../../validation/contract.patterns';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
 import { INVESTIGATION_OUTCOMES, InvestigationOutcome } from '../complaint.vocabulary';
 import { MoneyAmount } from '../investigated/money-amount.payload';
@@ -24,6 +34,12 @@ export class ArchivedDecision {
   @IsNotEmpty()
   @MaxLength(2000)
   rootCause: string;
+
+  /** The taxonomy code the handler chose (see `complaints.investigated.v1`), when one was. */
+  @OptionalNotNull()
+  @Matches(CODE_PATTERN, { message: '$property must be a taxonomy code such as claims.delay' })
+  @MaxLength(64)
+  rootCauseCode?: string;
 
   @OptionalNotNull()
   @IsString()

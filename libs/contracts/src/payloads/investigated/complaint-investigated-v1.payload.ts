@@ -6,11 +6,13 @@ import {
   IsNotEmpty,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
+import { CODE_PATTERN } from '../../validation/contract.patterns';
 import { INVESTIGATION_OUTCOMES, InvestigationOutcome } from '../complaint.vocabulary';
 import { MoneyAmount } from './money-amount.payload';
 
@@ -48,6 +50,15 @@ export class ComplaintInvestigatedV1 {
   @IsNotEmpty()
   @MaxLength(2000)
   rootCause: string;
+
+  /**
+   * The cause chosen from the controlled root-cause taxonomy (analytics publishes it at
+   * GET /v1/root-causes); `rootCause` stays the explanation. Optional: added after v1 shipped.
+   */
+  @OptionalNotNull()
+  @Matches(CODE_PATTERN, { message: '$property must be a taxonomy code such as claims.delay' })
+  @MaxLength(64)
+  rootCauseCode?: string;
 
   /** What the insurer will do to put it right, if anything. */
   @OptionalNotNull()
