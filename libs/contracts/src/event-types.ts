@@ -15,6 +15,10 @@ export const EVENT_TYPES = {
   reclassified: 'complaint.reclassified',
   feedbackSubmitted: 'complaint.feedback-submitted',
   audited: 'complaint.audited',
+  clockChanged: 'complaint.clock-changed',
+  deadlineWarning: 'complaint.deadline-warning',
+  deadlineBreached: 'complaint.deadline-breached',
+  acknowledged: 'complaint.acknowledged',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -12,6 +12,10 @@ import { ComplaintAssignedV1 } from './payloads/assigned/complaint-assigned-v1.p
 import { ComplaintAuditedV1 } from './payloads/audited/complaint-audited-v1.payload';
 import { FeedbackSubmittedV1 } from './payloads/feedback-submitted/feedback-submitted-v1.payload';
 import { ComplaintReclassifiedV1 } from './payloads/reclassified/complaint-reclassified-v1.payload';
+import { ComplaintAcknowledgedV1 } from './payloads/clock/complaint-acknowledged-v1.payload';
+import { ClockChangedV1 } from './payloads/clock/clock-changed-v1.payload';
+import { DeadlineBreachedV1 } from './payloads/clock/deadline-breached-v1.payload';
+import { DeadlineWarningV1 } from './payloads/clock/deadline-warning-v1.payload';
 import { TOPICS, TopicName } from './topics';
 
 export type PayloadClass<T = object> = new () => T;
@@ -101,6 +105,30 @@ export const EVENT_CATALOG = {
     version: 1,
     topic: TOPICS.audit,
     payload: ComplaintAuditedV1,
+  },
+  [EVENT_TYPES.clockChanged]: {
+    type: EVENT_TYPES.clockChanged,
+    version: 1,
+    topic: TOPICS.clock,
+    payload: ClockChangedV1,
+  },
+  [EVENT_TYPES.deadlineWarning]: {
+    type: EVENT_TYPES.deadlineWarning,
+    version: 1,
+    topic: TOPICS.deadlineWarning,
+    payload: DeadlineWarningV1,
+  },
+  [EVENT_TYPES.deadlineBreached]: {
+    type: EVENT_TYPES.deadlineBreached,
+    version: 1,
+    topic: TOPICS.deadlineBreached,
+    payload: DeadlineBreachedV1,
+  },
+  [EVENT_TYPES.acknowledged]: {
+    type: EVENT_TYPES.acknowledged,
+    version: 1,
+    topic: TOPICS.acknowledged,
+    payload: ComplaintAcknowledgedV1,
   },
 } as const satisfies { [K in EventType]: EventDefinition<K> };
 

@@ -40,3 +40,8 @@ export * from './payloads/assigned/complaint-assigned-v1.payload';
 export * from './payloads/reclassified/complaint-reclassified-v1.payload';
 export * from './payloads/feedback-submitted/feedback-submitted-v1.payload';
 export * from './payloads/audited/complaint-audited-v1.payload';
+export * from './payloads/clock/clock.vocabulary';
+export * from './payloads/clock/clock-changed-v1.payload';
+export * from './payloads/clock/deadline-warning-v1.payload';
+export * from './payloads/clock/deadline-breached-v1.payload';
+export * from './payloads/clock/complaint-acknowledged-v1.payload';

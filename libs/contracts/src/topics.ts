@@ -16,6 +16,10 @@ export const TOPICS = {
   reclassified: 'complaints.reclassified.v1',
   feedbackSubmitted: 'complaints.feedback-submitted.v1',
   audit: 'complaints.audit.v1',
+  clock: 'complaints.clock.v1',
+  deadlineWarning: 'complaints.deadline-warning.v1',
+  deadlineBreached: 'complaints.deadline-breached.v1',
+  acknowledged: 'complaints.acknowledged.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

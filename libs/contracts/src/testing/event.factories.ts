@@ -44,6 +44,10 @@ const PRODUCERS: Record<EventType, string> = {
   [EVENT_TYPES.reclassified]: 'classification',
   [EVENT_TYPES.feedbackSubmitted]: 'intake',
   [EVENT_TYPES.audited]: 'investigation',
+  [EVENT_TYPES.clockChanged]: 'investigation',
+  [EVENT_TYPES.deadlineWarning]: 'deadlines',
+  [EVENT_TYPES.deadlineBreached]: 'deadlines',
+  [EVENT_TYPES.acknowledged]: 'feedback',
 };
 
 function anEvent<K extends EventType>(

@@ -3,3 +3,4 @@
 export * from './payload.factories';
 export * from './event.factories';
 export * from './people.factories';
+export * from './clock.factories';

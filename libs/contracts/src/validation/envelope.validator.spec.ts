@@ -13,6 +13,12 @@ import {
   anArchivedEvent,
   anInvestigatedEvent,
 } from '../testing/event.factories';
+import {
+  aClockEvent,
+  aDeadlineBreachedEvent,
+  aDeadlineWarningEvent,
+  anAcknowledgedEvent,
+} from '../testing/clock.factories';
 import { aReceivedPayload } from '../testing/payload.factories';
 import { CONTRACT_ERROR_CODES, ContractValidationError, FieldError } from './contract.errors';
 import { assertValidEnvelope, validateEnvelope } from './envelope.validator';
@@ -54,6 +60,10 @@ const FACTORIES = {
   'complaint.reclassified': aReclassifiedEvent,
   'complaint.feedback-submitted': aFeedbackSubmittedEvent,
   'complaint.audited': anAuditedEvent,
+  'complaint.clock-changed': aClockEvent,
+  'complaint.deadline-warning': aDeadlineWarningEvent,
+  'complaint.deadline-breached': aDeadlineBreachedEvent,
+  'complaint.acknowledged': anAcknowledgedEvent,
 };
 
 describe('validateEnvelope: valid events', () => {
