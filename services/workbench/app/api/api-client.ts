@@ -1,0 +1,59 @@
+import { ApiError, FieldProblem } from './api-error';
+import type { ServiceName } from './types';
+
+interface Problem {
+  code?: string;
+  detail?: string;
+  errors?: FieldProblem[];
+}
+
+/**
+ * Calls a service through the workbench's proxy (/api/<service>/...) with the person's access
+ * token. Every failure becomes an ApiError carrying the problem+json's code and fields.
+ */
+export class ApiClient {
+  constructor(private readonly token: () => Promise<string | undefined>) {}
+
+  async get<T>(service: ServiceName, path: string): Promise<T> {
+    return this.call<T>(service, path, { method: 'GET' });
+  }
+
+  async post<T>(service: ServiceName, path: string, body: unknown): Promise<T> {
+    return this.call<T>(service, path, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+
+  private async call<T>(service: ServiceName, path: string, init: RequestInit): Promise<T> {
+    const token = await this.token();
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json, application/problem+json');
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    let res: Response;
+    try {
+      res = await fetch(`/api/${service}${path}`, { ...init, headers });
+    } catch {
+      throw new ApiError(service, 0, 'NETWORK.FAILED', undefined);
+    }
+    const text = await res.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!res.ok) {
+      const p = (body ?? {}) as Problem;
+      throw new ApiError(
+        service,
+        res.status,
+        p.code,
+        p.detail,
+        Array.isArray(p.errors) ? p.errors : [],
+      );
+    }
+    return body as T;
+  }
+}

@@ -1,0 +1,207 @@
+import { FormEvent, ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CaseDetail, DecideRequest, Outcome } from '../api/types';
+import { useDecide } from '../api/queries';
+import { ErrorMessage } from '../common/error-message';
+import { label } from '../common/labels';
+import { previewLetter } from './letter-preview';
+
+const OUTCOMES: Outcome[] = ['upheld', 'partially_upheld', 'rejected'];
+const LIMITS = { summary: 4000, rootCause: 2000, remedy: 2000 } as const;
+
+interface Draft {
+  outcome: Outcome | '';
+  summary: string;
+  rootCause: string;
+  remedy: string;
+  amount: string;
+  currency: string;
+}
+
+/** What the handler entered, checked as the service will check it; problems by field. */
+function check(draft: Draft, t: (k: string, o?: Record<string, unknown>) => string) {
+  const problems: string[] = [];
+  if (!draft.outcome)
+    problems.push(t('case.decision.required', { field: t('case.decision.outcome') }));
+  for (const field of ['summary', 'rootCause'] as const) {
+    if (!draft[field].trim())
+      problems.push(t('case.decision.required', { field: t(`fields.${field}`) }));
+  }
+  for (const field of ['summary', 'rootCause', 'remedy'] as const) {
+    if ([...draft[field]].length > LIMITS[field]) {
+      problems.push(
+        t('case.decision.tooLong', { field: t(`fields.${field}`), max: LIMITS[field] }),
+      );
+    }
+  }
+  const amount = draft.amount.trim();
+  if (amount && !/^\d{1,13}(\.\d{1,2})?$/.test(amount))
+    problems.push(t('case.decision.amountInvalid'));
+  if (problems.length || !draft.outcome) return { problems };
+  const request: DecideRequest = {
+    outcome: draft.outcome,
+    summary: draft.summary.trim(),
+    rootCause: draft.rootCause.trim(),
+    ...(draft.remedy.trim() ? { remedy: draft.remedy.trim() } : {}),
+    ...(amount
+      ? {
+          compensation: { amountMinor: Math.round(Number(amount) * 100), currency: draft.currency },
+        }
+      : {}),
+  };
+  return { problems, request };
+}
+
+/**
+ * The decision with what the letter must state (findings, basis and reasons, remedy,
+ * compensation), checked first, then read as the customer's letter, then sent.
+ */
+export function DecisionForm(props: { item: CaseDetail }): ReactNode {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const decide = useDecide(props.item.complaintId);
+  const [draft, setDraft] = useState<Draft>({
+    outcome: '',
+    summary: '',
+    rootCause: '',
+    remedy: '',
+    amount: '',
+    currency: 'CNY',
+  });
+  const [checked, setChecked] = useState<DecideRequest | undefined>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
+  const language = props.item.complaint?.language ?? 'zh';
+  const set = (patch: Partial<Draft>): void => {
+    setDraft({ ...draft, ...patch });
+    setChecked(undefined);
+    setConfirmed(false);
+  };
+
+  const onCheck = (e: FormEvent): void => {
+    e.preventDefault();
+    const result = check(draft, t);
+    setProblems(result.problems);
+    setChecked(result.request);
+  };
+  const onSend = (): void => {
+    if (!checked || !confirmed) return;
+    decide.mutate(checked, {
+      onSuccess: () =>
+        navigate('/', {
+          state: { decided: props.item.complaint?.referenceNumber ?? props.item.complaintId },
+        }),
+    });
+  };
+
+  return (
+    <section className="panel" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('case.decision.title')}</h2>
+      <form onSubmit={onCheck} noValidate>
+        <fieldset>
+          <legend>{t('case.decision.outcome')}</legend>
+          {OUTCOMES.map((o) => (
+            <label key={o} className="radio">
+              <input
+                type="radio"
+                name="outcome"
+                value={o}
+                checked={draft.outcome === o}
+                onChange={() => set({ outcome: o })}
+              />
+              {label(t, 'outcomes', o)}
+            </label>
+          ))}
+        </fieldset>
+        <label htmlFor="summary">{t('case.decision.summary')}</label>
+        <textarea
+          id="summary"
+          rows={4}
+          value={draft.summary}
+          onChange={(e) => set({ summary: e.target.value })}
+        />
+        <label htmlFor="rootCause">{t('case.decision.rootCause')}</label>
+        <textarea
+          id="rootCause"
+          rows={3}
+          value={draft.rootCause}
+          onChange={(e) => set({ rootCause: e.target.value })}
+        />
+        <label htmlFor="remedy">{t('case.decision.remedy')}</label>
+        <textarea
+          id="remedy"
+          rows={2}
+          value={draft.remedy}
+          onChange={(e) => set({ remedy: e.target.value })}
+        />
+        <div className="row">
+          <span>
+            <label htmlFor="amount">{t('case.decision.compensation')}</label>
+            <input
+              id="amount"
+              inputMode="decimal"
+              value={draft.amount}
+              onChange={(e) => set({ amount: e.target.value })}
+            />
+          </span>
+          <span>
+            <label htmlFor="currency">{t('case.decision.currency')}</label>
+            <select
+              id="currency"
+              value={draft.currency}
+              onChange={(e) => set({ currency: e.target.value })}
+            >
+              {['CNY', 'HKD', 'USD', 'EUR', 'GBP'].map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </span>
+        </div>
+        {problems.length > 0 && (
+          <div className="message error" role="alert" data-testid="decision-problems">
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <button type="submit">{t('case.decision.check')}</button>
+      </form>
+      {checked && (
+        <div className="preview" data-testid="letter-preview">
+          <p className="message info" role="status">
+            {t('case.decision.checked')}
+          </p>
+          <h3>{t('case.decision.previewTitle', { language: label(t, 'languages', language) })}</h3>
+          <pre className="letter" lang={language === 'zh' ? 'zh-CN' : 'en'}>
+            {previewLetter({
+              ...checked,
+              language,
+              round: props.item.round,
+              referenceNumber: props.item.complaint?.referenceNumber,
+            })}
+          </pre>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
+            {t('case.decision.confirm')}
+          </label>
+          <ErrorMessage error={decide.error} />
+          <button
+            type="button"
+            className="primary"
+            disabled={!confirmed || decide.isPending}
+            onClick={onSend}
+          >
+            {decide.isPending ? t('case.decision.sending') : t('case.decision.send')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+export default {
+  displayName: 'workbench',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  coverageDirectory: '../../coverage/services/workbench',
+};
