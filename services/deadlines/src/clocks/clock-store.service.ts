@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AnyEventEnvelope } from '@complaints/contracts';
+import { Clock } from '@complaints/platform';
+import { ClockPolicies } from '../policy/clock-policy.service';
+import { clockFacts } from './clock-inputs';
+import type { ClockInput, ComplaintClocks } from './clock-state';
+import { ClockEvent } from './clock-event.entity';
+import { ComplaintClocksRow } from './complaint-clocks.entity';
+
+/**
+ * Keeps each complaint's events and the clocks computed from all of them. Every event
+ * recomputes the complaint from its whole log, so arrival order never matters and a replay
+ * gives the same clocks.
+ */
+@Injectable()
+export class ClockStore {
+  constructor(
+    private readonly policies: ClockPolicies,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(event: AnyEventEnvelope, manager: EntityManager): Promise<ComplaintClocks> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClockEvent)
+      .values({
+        eventId: event.eventId,
+        complaintId: event.complaintId,
+        type: event.type,
+        occurredAt: new Date(event.occurredAt),
+        payload: clockFacts(event) as never,
+      })
+      .orIgnore()
+      .execute();
+    return this.recompute(event.complaintId, manager);
+  }
+
+  async recompute(complaintId: string, manager: EntityManager): Promise<ComplaintClocks> {
+    const existing = await manager.findOne(ComplaintClocksRow, {
+      where: { complaintId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const policy = existing?.policy ?? this.policies.defaultKey;
+    const events = await this.events(complaintId, manager);
+    const clocks = this.policies.engine(policy).compute(complaintId, events);
+    const dues = clocks.clocks
+      .filter((c) => c.watched && c.dueAt && c.status === 'open')
+      .map((c) => Date.parse(c.dueAt as string));
+    await manager.save(ComplaintClocksRow, {
+      complaintId,
+      policy,
+      state: clocks.state,
+      department: clocks.department,
+      greenChannel: clocks.greenChannel,
+      clocks,
+      nextDueAt: dues.length > 0 ? new Date(Math.min(...dues)) : null,
+      // The sweep looks at once: a late answer may be a breach, a new deadline may be near.
+      nextCheckAt: this.clock.now(),
+      breached: existing?.breached ?? false,
+      eventCount: events.length,
+      updatedAt: this.clock.now(),
+    });
+    return clocks;
+  }
+
+  async events(complaintId: string, manager: EntityManager): Promise<ClockInput[]> {
+    const rows = await manager.find(ClockEvent, { where: { complaintId } });
+    return rows.map((r) => ({
+      eventId: r.eventId,
+      type: r.type,
+      occurredAt: r.occurredAt.toISOString(),
+      payload: r.payload,
+    }));
+  }
+}

@@ -1,0 +1,28 @@
+import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
+import { POLICIES } from '../policy/clock-policy';
+
+export class DeadlinesConfig extends WithAuthConfig(ServiceConfig) {
+  override PORT: number = 3006;
+
+  /** IANA zone whose natural days the deadlines count (the insurer's). */
+  @IsString()
+  @MinLength(1)
+  DEADLINES_TIME_ZONE: string = 'Asia/Shanghai';
+
+  /** `<id>@<version>` of the policy new complaints start under. */
+  @IsIn(POLICIES.map((p) => `${p.id}@${p.version}`))
+  DEADLINES_POLICY: string = 'cn-2020@1';
+
+  /** ms between sweeps for warnings and breaches; 0: no timer (tests sweep by hand). */
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DEADLINES_SWEEP_INTERVAL_MS: number = 30_000;
+
+  /** complaints per sweep transaction */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  DEADLINES_SWEEP_BATCH: number = 200;
+}
