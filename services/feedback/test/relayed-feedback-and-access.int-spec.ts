@@ -165,6 +165,23 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
     expect(await rows(`SELECT 1 FROM dead_letter`, [])).toEqual([]);
   });
 
+  it('applies a relayed answer only to the letter of the round it names', async () => {
+    const complaintId = await aRespondedComplaint();
+    const forAnother = aFeedbackSubmittedEvent({ complaintId, payload: { round: 2 } });
+    await env.publish(forAnother);
+    await inInbox(forAnother.eventId);
+    expect(await rows(`SELECT 1 FROM survey WHERE complaint_id = $1`, [complaintId])).toEqual([]);
+
+    const forThis = aFeedbackSubmittedEvent({
+      complaintId,
+      payload: { round: 1, rating: 5, solved: true },
+    });
+    await env.publish(forThis);
+    const events = await eventsOf(complaintId, (e) => count(e, EVENT_TYPES.closed) >= 1);
+    expect(count(events, EVENT_TYPES.feedbackReceived)).toBe(1);
+    expect(await rows(`SELECT 1 FROM dead_letter`, [])).toEqual([]);
+  });
+
   it('lets a complaints officer record an answer given by phone, audited; handlers and supervisors get 403', async () => {
     const complaintId = await aRespondedComplaint();
     const post = async (user: string) =>

@@ -9,6 +9,7 @@ import { FeedbackRelay } from './feedback/feedback-relay.entity';
 import { CreateComplaints1764230500000 } from './migrations/1764230500000-create-complaints';
 import { CreateApiKeysAndIdempotencyRecords1795790609042 } from './migrations/1795790609042-create-api-keys-and-idempotency-records';
 import { AddAssignmentAndFeedbackRelay1796131260874 } from './migrations/1796131260874-add-assignment-and-feedback-relay';
+import { AddRespondedRound1796140000000 } from './migrations/1796140000000-add-responded-round';
 
 @Module({})
 export class AppModule {
@@ -25,6 +26,7 @@ export class AppModule {
             CreateComplaints1764230500000,
             CreateApiKeysAndIdempotencyRecords1795790609042,
             AddAssignmentAndFeedbackRelay1796131260874,
+            AddRespondedRound1796140000000,
           ],
           clock,
           extraProviders: [{ provide: IntakeConfig, useValue: config }],

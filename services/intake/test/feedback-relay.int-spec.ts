@@ -51,9 +51,11 @@ describe("intake: calling systems relay the customer's survey answer (real Kafka
 
     const [event] = await eventsOn(intake, TOPICS.feedbackSubmitted, id, (e) => e.length > 0);
     expect(event).toMatchObject({ type: 'complaint.feedback-submitted', producer: 'intake' });
+    // It names the round of the letter it answers (intake saw complaint.responded round 1).
     expect(event.payload).toEqual({
       ...answer,
       callerSystem: 'call-centre',
+      round: 1,
       submittedAt: res.json().submittedAt,
     });
 

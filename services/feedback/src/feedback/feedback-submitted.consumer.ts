@@ -28,7 +28,7 @@ export class FeedbackSubmittedConsumer implements OnModuleInit {
   }
 
   async apply(event: EnvelopeOf<'complaint.feedback-submitted'>, tx: Transaction): Promise<void> {
-    const { rating, solved, comment } = event.payload;
+    const { rating, solved, comment, round } = event.payload;
     try {
       // The answer continues the letter's chain of causes (feedback-received is caused by the
       // responded event, as for an officer's answer), so the archive finds the closure's whole
@@ -37,6 +37,7 @@ export class FeedbackSubmittedConsumer implements OnModuleInit {
         rating,
         solved,
         ...(comment ? { comment } : {}),
+        ...(round !== undefined ? { round } : {}),
       });
     } catch (err) {
       if (!(err instanceof DomainError) || !FEEDBACK_NOT_APPLICABLE.includes(err.code)) throw err;

@@ -27,6 +27,8 @@ export interface SurveyAnswer {
   rating: number;
   solved: boolean;
   comment?: string;
+  /** The letter's round the answer is for (a relayed answer names it); any other is refused. */
+  round?: number;
 }
 
 @Injectable()
@@ -87,6 +89,10 @@ export class FeedbackService {
       .setLock('pessimistic_write')
       .getOne();
     if (!response) throw FeedbackErrors.noResponse(complaintId);
+    // An answer to an earlier letter never lands on a later one (nor on one not yet written).
+    if (answer.round !== undefined && answer.round !== response.round) {
+      throw FeedbackErrors.noResponse(complaintId);
+    }
     if (response.status !== 'awaiting_feedback' || response.surveyDueAt <= now) {
       if (await tx.manager.existsBy(Survey, { responseId: response.id })) {
         throw FeedbackErrors.alreadyGiven(complaintId, response.round);

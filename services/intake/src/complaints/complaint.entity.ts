@@ -100,6 +100,10 @@ export class Complaint {
   @Column('text', { name: 'handler_id', nullable: true })
   handlerId: string | null;
 
+  /** The round of the latest letter (complaints.responded.v1); relayed answers name it. */
+  @Column('integer', { name: 'responded_round', nullable: true })
+  respondedRound: number | null;
+
   /** assignedAt of the newest assignment applied; an older one arriving late changes nothing. */
   @Column('timestamptz', { name: 'assigned_at', nullable: true })
   assignedAt: Date | null;

@@ -70,6 +70,9 @@ export class LifecycleConsumer implements OnModuleInit {
       complaint.status = stage;
       complaint.statusChangedAt = at;
     }
+    if (event.type === EVENT_TYPES.responded) {
+      complaint.respondedRound = Math.max(complaint.respondedRound ?? 0, event.payload.round);
+    }
     if (event.type === EVENT_TYPES.routed) {
       // An assignment made after this routing (a reassignment, a correction) knows better.
       if (!complaint.assignedAt || complaint.assignedAt.getTime() <= at.getTime()) {

@@ -59,7 +59,13 @@ export class FeedbackRelayService {
       }
       if (complaint.status !== 'responded' || !round)
         throw FeedbackErrors.notAwaited(complaint.status);
-      const relayed = this.publish(tx, request, submission, new Date(round));
+      const relayed = this.publish(
+        tx,
+        request,
+        submission,
+        new Date(round),
+        complaint.respondedRound,
+      );
       await tx.manager.insert(FeedbackRelay, relayed);
       return { accepted: acceptedView(complaint, relayed), replayed: false };
     });
@@ -70,9 +76,16 @@ export class FeedbackRelayService {
     request: FastifyRequest,
     s: FeedbackSubmission,
     respondedAt: Date,
+    letterRound: number | null,
   ): FeedbackRelay {
     const submittedAt = this.clock.now();
-    const event = feedbackSubmittedEvent(s.complaintId, s.dto, s.callerSystem, submittedAt);
+    const event = feedbackSubmittedEvent(
+      s.complaintId,
+      s.dto,
+      s.callerSystem,
+      submittedAt,
+      letterRound,
+    );
     tx.publish(event);
     this.audit.record(tx, request, {
       action: 'feedback.relayed',

@@ -7,6 +7,7 @@ export function feedbackSubmittedEvent(
   dto: SubmitFeedbackDto,
   callerSystem: string,
   submittedAt: Date,
+  round: number | null,
 ) {
   return createEnvelope({
     type: EVENT_TYPES.feedbackSubmitted,
@@ -17,6 +18,7 @@ export function feedbackSubmittedEvent(
       solved: dto.solved,
       ...(dto.comment !== undefined ? { comment: dto.comment } : {}),
       callerSystem,
+      ...(round ? { round } : {}),
       submittedAt: submittedAt.toISOString(),
     },
   });

@@ -30,6 +30,15 @@ export class FeedbackSubmittedV1 {
   @MaxLength(64)
   callerSystem: string;
 
+  /**
+   * The letter's round the answer is for, as intake last saw it; feedback applies the answer
+   * only to that round's letter. Absent when intake had not learnt the round.
+   */
+  @OptionalNotNull()
+  @Min(1)
+  @IsInt()
+  round?: number;
+
   /** UTC. */
   @IsUtcTimestamp()
   submittedAt: string;
