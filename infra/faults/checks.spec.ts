@@ -55,6 +55,25 @@ describe('the fault suite counts', () => {
     expect(lostComplaints([A, B], new Set([A]))).toEqual([B]);
   });
 
+  it('takes every audit entry as an effect of its own, ordered per producing service', () => {
+    const AUDIT = 'complaints.audit.v1';
+    const audited = { topic: AUDIT, type: 'complaint.audited', causationId: null };
+    const read = event({ ...audited, producer: 'investigation' });
+    const readAgain = event({ ...audited, producer: 'investigation' });
+    expect(duplicateEffects([read, readAgain], [], mine)).toEqual([]);
+    // Intake's entry stamped a moment before investigation's, written to the topic after it.
+    const earlier = event({
+      ...audited,
+      producer: 'intake',
+      occurredAt: read.occurredAt,
+      offset: '100',
+    });
+    const later = event({ ...audited, producer: 'investigation' });
+    expect(outOfOrder([later, earlier], [], mine, ARCHIVED)).toEqual([]);
+    const backwards = event({ ...audited, producer: 'investigation', occurredAt: read.occurredAt });
+    expect(outOfOrder([later, backwards], [], mine, ARCHIVED)).toHaveLength(1);
+  });
+
   it('counts a second event for one effect as a duplicated effect, not a redelivery of the same event', () => {
     const first = event({ topic: INVESTIGATED, round: 1, causationId: 'c1' });
     const again = { ...first, offset: '99' };

@@ -2,6 +2,7 @@
  * What a scenario's collected data says: lost complaints, duplicated effects, events out of
  * order. Pure functions over what observe-*.ts read from the broker and the databases.
  */
+import { EVENT_TYPES } from '@complaints/contracts';
 
 /** One message read from a topic of the private broker, its envelope parsed where it is one. */
 export interface EventRecord {
@@ -15,6 +16,8 @@ export interface EventRecord {
   complaintId?: string;
   occurredAt?: string;
   causationId?: string | null;
+  /** The envelope's producer: topics most services write to (the audit trail) order per producer. */
+  producer?: string;
   /** payload.round, or payload.reopenCount on reopened events */
   round?: number;
   /** complaints.archived.v1 only: the stages of the sealed timeline, in the record's order */
@@ -100,6 +103,8 @@ export function duplicateEffects(
   const effects = new Map<string, Set<string>>();
   for (const e of events) {
     if (!e.eventId || !e.complaintId || !complaintIds.has(e.complaintId)) continue;
+    // Every audit entry is an effect of its own (two reads of a case are two entries).
+    if (e.type === EVENT_TYPES.audited) continue;
     const effect = [e.topic, e.complaintId, e.round ?? '-', e.causationId ?? '-'].join(' ');
     const ids = effects.get(effect) ?? new Set<string>();
     ids.add(e.eventId);
@@ -137,7 +142,7 @@ export function expectedStages(rounds: number): string[] {
 /**
  * Events out of order, per complaint, three ways:
  *
- * 1. On each topic, per key (= complaint), offsets must follow causal order: a later offset may
+ * 1. On each topic, per key (= complaint) and producer, offsets must follow causal order: a later offset may
  *    not carry an earlier round, an earlier occurredAt, or an ancestor (by causationId) of an
  *    event at an earlier offset. This is the relay's promise (outbox in commit order, one
  *    publisher per schema, idempotent producer).
@@ -171,7 +176,8 @@ export function outOfOrder(
 
   const perTopicKey = new Map<string, KnownEvent[]>();
   for (const e of byId.values()) {
-    const k = `${e.topic} ${e.complaintId}`;
+    // Order is each producer's promise: on the audit topic several services write one key.
+    const k = `${e.topic} ${e.complaintId} ${e.producer ?? ''}`;
     perTopicKey.set(k, [...(perTopicKey.get(k) ?? []), e]);
   }
   for (const list of perTopicKey.values()) {

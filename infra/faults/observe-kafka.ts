@@ -249,6 +249,7 @@ export function toEventRecord(m: RawMessage): EventRecord {
       complaintId?: string;
       occurredAt?: string;
       causationId?: string | null;
+      producer?: string;
       payload?: {
         round?: number;
         reopenCount?: number;
@@ -262,6 +263,7 @@ export function toEventRecord(m: RawMessage): EventRecord {
       complaintId: e.complaintId,
       occurredAt: e.occurredAt,
       causationId: e.causationId,
+      producer: e.producer,
       round: e.payload?.round ?? e.payload?.reopenCount,
     });
     if (Array.isArray(e.payload?.timeline)) {
