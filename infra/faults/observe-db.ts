@@ -1,8 +1,10 @@
 import { Pool } from 'pg';
-import { SERVICE_DATABASES } from '../postgres/services';
+import { serviceDatabase } from '../postgres/services';
 import { InboxRow, TableDuplicate } from './checks';
+import { SERVICES } from './stack';
 
-const SCHEMAS = SERVICE_DATABASES.map((s) => s.schema);
+/** The schemas of the services the fault stack runs (others exist but hold no tables there). */
+const SCHEMAS = SERVICES.map((s) => serviceDatabase(s).schema);
 
 /**
  * Groups of rows in the services' own tables that should each be one row, with the unique key

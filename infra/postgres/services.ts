@@ -54,6 +54,13 @@ export const SERVICE_DATABASES = [
     passwordEnv: 'COMPLAINTS_ARCHIVING_PASSWORD',
     port: 3005,
   },
+  {
+    service: 'analytics',
+    schema: 'analytics',
+    role: 'complaints_analytics',
+    passwordEnv: 'COMPLAINTS_ANALYTICS_PASSWORD',
+    port: 3007,
+  },
 ] as const satisfies readonly ServiceDatabase[];
 
 export type ServiceName = (typeof SERVICE_DATABASES)[number]['service'];

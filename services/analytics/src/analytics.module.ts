@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { HotspotsController } from './hotspots/hotspots.controller';
+import { HotspotsService } from './hotspots/hotspots.service';
+import { ArchivedConsumer } from './read-models/archived.consumer';
+import { PolicyCountsController } from './reference/policy-counts.controller';
+import { PolicyCountsRepository } from './reference/policy-counts.repository';
+import { ReportService } from './reports/report.service';
+import { ReportsController } from './reports/reports.controller';
+import { RootCauseCountsService } from './root-causes/root-cause-counts.service';
+import { RootCausesController } from './root-causes/root-causes.controller';
+import { TaxonomyProvider } from './root-causes/taxonomy.provider';
+
+@Module({
+  controllers: [
+    HotspotsController,
+    RootCausesController,
+    PolicyCountsController,
+    ReportsController,
+  ],
+  providers: [
+    TaxonomyProvider,
+    ArchivedConsumer,
+    PolicyCountsRepository,
+    HotspotsService,
+    RootCauseCountsService,
+    ReportService,
+  ],
+})
+export class AnalyticsModule {}

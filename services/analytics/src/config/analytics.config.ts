@@ -1,0 +1,33 @@
+import { IsInt, IsNumber, IsString, Max, Min, Validate } from 'class-validator';
+import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
+import { TimeZoneConstraint } from './time-zone.constraint';
+
+export class AnalyticsConfig extends WithAuthConfig(ServiceConfig) {
+  override PORT: number = 3007;
+
+  /**
+   * The compacted complaints.archived.v1 is kept for ever, so its events can be redelivered
+   * at any age: the inbox is kept for ever too (README, Retention).
+   */
+  override INBOX_RETENTION_DAYS: number = 0;
+
+  /**
+   * IANA zone whose calendar cuts periods: a complaint belongs to the month, quarter and year
+   * of its receipt in this zone. Changing it needs `npm run analytics:rebuild`.
+   */
+  @IsString()
+  @Validate(TimeZoneConstraint)
+  REPORT_TIME_ZONE: string = 'Asia/Shanghai';
+
+  /** Two-sided p-value below which a change against the previous period is flagged. */
+  @IsNumber()
+  @Min(0.0001)
+  @Max(0.5)
+  HOTSPOT_ALPHA: number = 0.05;
+
+  /** Hotspots a report lists at most. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  REPORT_HOTSPOTS: number = 10;
+}

@@ -1,0 +1,36 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EVENT_TYPES } from '@complaints/contracts';
+import { ConsumerHost } from '@complaints/messaging';
+import { AnalyticsConfig } from '../config/analytics.config';
+import { TaxonomyProvider } from '../root-causes/taxonomy.provider';
+import { projectComplaint } from './complaint.projection';
+import { writeProjections } from './read-model.writer';
+
+/** The consumer group of the read models (prefixed `analytics.` by the host). */
+export const READ_MODELS_GROUP = 'read-models';
+
+/**
+ * complaints.archived.v1, the analysts' stream and the service's one input, into the read
+ * models: each record's rows are written in its inbox transaction, so a redelivery is a no-op
+ * and a replayed record replaces its complaint's rows with the same ones.
+ */
+@Injectable()
+export class ArchivedConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: ConsumerHost,
+    private readonly taxonomy: TaxonomyProvider,
+    private readonly config: AnalyticsConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register(READ_MODELS_GROUP, [EVENT_TYPES.archived], async (event, tx) => {
+      const projection = projectComplaint(
+        event.payload,
+        event.eventId,
+        this.taxonomy.taxonomy,
+        this.config.REPORT_TIME_ZONE,
+      );
+      await writeProjections((sql, params) => tx.manager.query(sql, params), [projection]);
+    });
+  }
+}
