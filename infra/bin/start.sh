@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash infra/bin/infra-up.sh
+bash services/workbench/scripts/build.sh
 exec node -r @swc-node/register infra/start/start-services.ts

@@ -117,6 +117,7 @@ async function main(): Promise<void> {
     });
     running.push({ service: db.service, port: db.port, child });
   }
+  running.push(startWorkbench());
 
   let stopping = false;
   const stop = async (): Promise<void> => {
@@ -142,11 +143,14 @@ async function main(): Promise<void> {
 
   await Promise.all(running.map((r) => waitReady(r)));
   console.log('\nThe complaint pipeline is running (Ctrl-C stops it):');
-  for (const r of running) {
+  for (const r of running.filter((r) => r.service !== 'workbench')) {
     console.log(
       `  ${r.service.padEnd(15)} http://${host}:${r.port}   docs http://${host}:${r.port}/docs`,
     );
   }
+  console.log(
+    `  workbench       http://${host}:${WORKBENCH_PORT}   (sign in as a demo user, password "demo")`,
+  );
   console.log(`  logs            ${logDir}/<service>.log`);
   const intake = running.find((r) => r.service === 'intake');
   if (intake && intake.child.exitCode === null) {
@@ -164,6 +168,35 @@ async function main(): Promise<void> {
   console.log(`  sign-in         ${configuredIssuer()} (Keycloak; demo users, password "demo")`);
   console.log('People need an access token: npm run auth:token -- --list, then -- USER');
   console.log('Try it: npm run demo');
+}
+
+/** The workbench's port: the realm's `workbench` client redirects only to port 3000. */
+const WORKBENCH_PORT = 3000;
+
+/** The web workbench (built by start.sh), forwarding to the services started above. */
+function startWorkbench(): Running {
+  const log = createWriteStream(resolve(logDir, 'workbench.log'), { flags: 'a' });
+  const urls = Object.fromEntries(
+    SERVICE_DATABASES.map((db) => [`${db.service.toUpperCase()}_URL`, `http://${host}:${db.port}`]),
+  );
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', resolve(root, 'services/workbench/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...urls,
+        PORT: String(WORKBENCH_PORT),
+        HOST: host,
+        OIDC_ISSUER: configuredIssuer(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return { service: 'workbench', port: WORKBENCH_PORT, child };
 }
 
 async function waitReady(r: Running): Promise<void> {

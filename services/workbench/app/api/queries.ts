@@ -118,11 +118,19 @@ function useInvalidate() {
 
 export function useDecide(complaintId: string) {
   const { api } = useAuth();
+  const client = useQueryClient();
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: DecideRequest) =>
       api.post('investigation', `/v1/cases/${complaintId}/decision`, body),
-    onSuccess: () => invalidate(complaintId),
+    // Not awaited: the form navigates away at once, and the decided case leaves every queue
+    // held in the cache before the lists are asked again.
+    onSuccess: () => {
+      client.setQueriesData<CaseItem[]>({ queryKey: ['queue'] }, (old) =>
+        old?.filter((c) => c.complaintId !== complaintId),
+      );
+      void invalidate(complaintId);
+    },
   });
 }
 

@@ -1,0 +1,150 @@
+import { mkdirSync } from 'fs';
+import { waitFor } from '@complaints/testing';
+import { claimsComplaints, OpenCase, SCREENSHOTS, WorkbenchWorld } from './workbench-world';
+
+jest.setTimeout(240_000);
+
+/**
+ * People's journeys in a real browser (Debian's Chromium, headless, driven by playwright-core)
+ * against the real stack: the five services as processes on private schemas, Kafka,
+ * PostgreSQL, Keycloak's own login page, the workbench server in front.
+ */
+describe('the workbench in a browser', () => {
+  const world = new WorkbenchWorld();
+  let cases: OpenCase[];
+  let decided: OpenCase;
+  let other: OpenCase;
+  const reasons = `理赔材料在后台积压，审核超时 ${Date.now()}`;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await world.start();
+    cases = await world.submit(claimsComplaints(4));
+    // Least-loaded assignment spreads four cases over the department's three handlers.
+    const mine = cases.find((c) => c.handlerId === 'h-claims-01');
+    if (!mine) throw new Error(`no case went to h-claims-01: ${JSON.stringify(cases)}`);
+    decided = mine;
+    other = cases.find((c) => c !== mine) as OpenCase;
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it('a handler signs in, works the queue, decides a case and sees it leave the queue; the letter states the reasons', async () => {
+    const page = await world.signIn('h-claims-01');
+    const queue = page.getByTestId('queue');
+    const row = queue.locator(`tr[data-complaint-id="${decided.complaintId}"]`);
+    await row.waitFor();
+    // Time left is shown on every row, and the queue is ordered by it (no green channel here).
+    const lefts = await queue.getByTestId('time-left').allTextContents();
+    expect(lefts.length).toBeGreaterThan(0);
+    expect(lefts.every((t) => /剩余 \d+ 天 \d+ 小时/.test(t))).toBe(true);
+    await world.screenshot(page, 'queue');
+
+    await row.getByRole('link').click();
+    await page.getByTestId('case').waitFor();
+    await expect(page.getByText('我三个月前提交的车险理赔').first().isVisible()).resolves.toBe(
+      true,
+    );
+    await page.getByTestId('classification').getByText('理赔').first().waitFor();
+    await page.getByRole('button', { name: /查看投诉人信息/ }).click();
+    await page.getByTestId('complainant').getByText('王芳').waitFor();
+
+    await page.getByLabel('添加备注').fill('已致电客户，核实修车发票已收到。');
+    await page.getByRole('button', { name: '添加备注' }).click();
+    await page.getByTestId('timeline').getByText('已致电客户').waitFor();
+
+    // Checked before sending: the empty form names what is missing.
+    await page.getByRole('button', { name: '检查并预览回复函' }).click();
+    await page.getByTestId('decision-problems').getByText('请填写处理结论').waitFor();
+
+    await page.getByLabel('投诉成立').check();
+    await page
+      .getByLabel('调查结果（告知客户的事实认定）')
+      .fill('您的理赔申请材料齐全，但在我司后台滞留三个月未处理。');
+    await page.getByLabel('依据与理由').fill(reasons);
+    await page.getByLabel('处理措施（可选）').fill('十个工作日内完成赔付，并按日支付利息。');
+    await page.getByLabel('补偿金额（可选，单位：元）').fill('500');
+    await page.getByRole('button', { name: '检查并预览回复函' }).click();
+    const preview = page.getByTestId('letter-preview');
+    await preview.getByText(reasons).waitFor();
+    await expect(preview.textContent()).resolves.toContain('我司将向您支付补偿金');
+    const send = page.getByRole('button', { name: '发送决定' });
+    await expect(send.isDisabled()).resolves.toBe(true);
+    await page.getByLabel('我已核对回复函内容，确认发送').check();
+    await world.screenshot(page, 'case');
+    await send.click();
+
+    await page.getByTestId('decided-message').or(page.getByRole('alert')).first().waitFor();
+    const refused = await page.getByRole('alert').allTextContents();
+    expect(refused).toEqual([]);
+    await page.getByTestId('queue').or(page.getByText('队列中没有待处理的案件')).first().waitFor();
+    await row.waitFor({ state: 'detached' });
+    // Asked again from the server, not just the page's memory: still gone.
+    await page.reload();
+    await page.getByTestId('queue').or(page.getByText('队列中没有待处理的案件')).first().waitFor();
+    await expect(row.count()).resolves.toBe(0);
+    await world.screenshot(page, 'queue-after-decision');
+    const held = await world.findCase(decided.complaintId);
+    expect(held?.status).toBe('decided');
+
+    // The letter feedback wrote from the decision, in the customer's language (Chinese).
+    await page.goto(`${page.url().replace(/\/$/, '')}/cases/${decided.complaintId}`);
+    const letter = page.getByTestId('letter');
+    await letter.waitFor({ timeout: 60_000 });
+    await expect(letter.textContent()).resolves.toContain(reasons);
+    await expect(letter.textContent()).resolves.toContain('依据与理由');
+    await world.screenshot(page, 'letter');
+  });
+
+  it('a supervisor reassigns a case on the board, with a reason', async () => {
+    const page = await world.signIn('sup-claims', '/board');
+    await page.getByTestId('workload').locator('tr[data-handler="h-claims-01"]').waitFor();
+    await page.locator('#due-window').selectOption('30');
+    const row = page
+      .getByTestId('due-soon')
+      .locator(`tr[data-complaint-id="${other.complaintId}"]`);
+    await row.waitFor();
+    await row.getByRole('button', { name: '改派' }).click();
+    const form = row.getByTestId('reassign');
+    // The handlers come from the department's workload: wait for them.
+    await form.locator('select option[value^="h-claims-"]').first().waitFor({ state: 'attached' });
+    const optionEls = await form.locator('select option').all();
+    const options = (await Promise.all(optionEls.map((o) => o.getAttribute('value')))).filter(
+      (v): v is string => Boolean(v),
+    );
+    const to = options[0];
+    expect(to).toMatch(/^h-claims-0\d$/);
+    expect(to).not.toBe(other.handlerId);
+    await form.locator('select').selectOption(to);
+    await form.getByLabel('改派原因').fill(`${other.handlerId} 休假一周`);
+    await world.screenshot(page, 'board');
+    await form.getByRole('button', { name: '改派' }).click();
+    await row.getByText(`已改派给 ${to}`).waitFor();
+    await waitFor(
+      'the reassignment',
+      async () => (await world.findCase(other.complaintId))?.handlerId === to,
+    );
+    await row.getByTestId('handler').getByText(to).waitFor();
+  });
+
+  it('a handler of another department gets "not found" for a claims case', async () => {
+    const page = await world.signIn('h-policy-01', `/cases/${other.complaintId}`);
+    const message = page.getByTestId('not-found');
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toContain('未找到该案件');
+    await expect(page.getByText('我三个月前提交的车险理赔').count()).resolves.toBe(0);
+    await world.screenshot(page, 'not-found');
+  });
+
+  it('with a service down the page says which one, in words, and the rest still shows', async () => {
+    await world.pipeline.processes.feedback.stop();
+    const page = await world.signIn('h-claims-01', `/cases/${decided.complaintId}`);
+    await page.getByTestId('case').waitFor();
+    await page.getByText('回复服务暂时不可用').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('service-down').getByText('回复服务').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('timeline').isVisible()).resolves.toBe(true);
+    await world.screenshot(page, 'service-down');
+  });
+});

@@ -1,0 +1,177 @@
+import { ChildProcess, execFile, spawn } from 'child_process';
+import { createServer } from 'net';
+import { resolve } from 'path';
+import { promisify } from 'util';
+import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import { PipelineClient, SAMPLE_COMPLAINTS, SampleComplaint } from '@complaints/pipeline-client';
+import { configuredIssuer, testIdentity, TestIdentity, waitFor } from '@complaints/testing';
+// The end-to-end suite's harness (five services as processes on private schemas and a topic
+// prefix, an intake key): reused as it is rather than copied.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { PipelineWorld, startPipeline } from '../../pipeline-e2e/test/pipeline-world';
+
+const ROOT = resolve(__dirname, '../../..');
+/**
+ * The realm's workbench client redirects only to port 3000 (127.0.0.1 and localhost), so the
+ * test's workbench listens there: a workbench of `npm start` must not be running meanwhile.
+ */
+export const WORKBENCH_PORT = 3000;
+export const WORKBENCH_URL = `http://127.0.0.1:${WORKBENCH_PORT}`;
+export const SCREENSHOTS = resolve(ROOT, '.data/workbench-screenshots');
+
+export interface OpenCase {
+  complaintId: string;
+  handlerId: string;
+  department: string;
+  status: string;
+}
+
+async function run(script: string): Promise<string> {
+  const { stdout } = await promisify(execFile)('bash', [resolve(ROOT, script)], {
+    cwd: ROOT,
+    timeout: 300_000,
+  });
+  return stdout.trim();
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer()
+      .once('error', () => done(false))
+      .listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+/** The stack, the workbench in front of it, a browser, and the people's tokens for checks. */
+export class WorkbenchWorld {
+  pipeline!: PipelineWorld;
+  identity!: TestIdentity;
+  browser!: Browser;
+  private server?: ChildProcess;
+  private output: string[] = [];
+  private contexts: BrowserContext[] = [];
+
+  async start(): Promise<void> {
+    if (!(await portFree(WORKBENCH_PORT))) {
+      throw new Error(
+        `port ${WORKBENCH_PORT} is taken (a workbench of npm start?): the realm's workbench client redirects only there`,
+      );
+    }
+    const [browserPath] = await Promise.all([
+      run('infra/bin/ensure-chromium.sh'),
+      run('services/workbench/scripts/build.sh'),
+    ]);
+    this.identity = await testIdentity();
+    this.pipeline = await startPipeline();
+    this.server = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'services/workbench/src/main.ts'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(WORKBENCH_PORT),
+          HOST: '127.0.0.1',
+          OIDC_ISSUER: configuredIssuer(),
+          LOG_LEVEL: 'warn',
+          ...Object.fromEntries(
+            Object.entries(this.pipeline.urls).map(([s, url]) => [`${s.toUpperCase()}_URL`, url]),
+          ),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const keep = (chunk: Buffer): void => {
+      this.output.push(chunk.toString());
+      if (this.output.length > 100) this.output.shift();
+    };
+    this.server.stdout?.on('data', keep);
+    this.server.stderr?.on('data', keep);
+    await waitFor(
+      'the workbench to answer /health/ready',
+      async () => {
+        if (this.server?.exitCode !== null) throw new Error(this.output.join(''));
+        return (await fetch(`${WORKBENCH_URL}/health/ready`)).ok;
+      },
+      60_000,
+      200,
+    );
+    this.browser = await chromium.launch({
+      executablePath: browserPath,
+      headless: true,
+      // Containers without user namespaces cannot run Chromium's sandbox.
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
+    await this.browser?.close().catch(() => undefined);
+    const server = this.server;
+    if (server && server.exitCode === null) {
+      await new Promise<void>((done) => {
+        server.once('exit', () => done());
+        server.kill('SIGTERM');
+        setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
+      });
+    }
+    await this.pipeline?.close();
+  }
+
+  /** Submits complaints through intake as the calling system, and waits for their cases. */
+  async submit(samples: SampleComplaint[]): Promise<OpenCase[]> {
+    const client = new PipelineClient(this.pipeline.urls, { apiKey: this.pipeline.apiKey });
+    const accepted = [];
+    for (const [i, sample] of samples.entries()) {
+      accepted.push(await client.submit(sample, `wb-${Date.now()}-${i}`));
+    }
+    return Promise.all(
+      accepted.map((a) => waitFor(`the case of ${a.id}`, () => this.findCase(a.id), 60_000, 250)),
+    );
+  }
+
+  /** The case as investigation holds it, read with a complaints officer's token. */
+  async findCase(complaintId: string): Promise<OpenCase | undefined> {
+    const res = await fetch(`${this.pipeline.urls.investigation}/v1/cases/${complaintId}`, {
+      headers: { authorization: `Bearer ${await this.identity.token('officer')}` },
+    });
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new Error(`investigation answered ${res.status}`);
+    return (await res.json()) as OpenCase;
+  }
+
+  /** A new browser session signed in through the identity provider's own login page. */
+  async signIn(username: string, path = '/'): Promise<Page> {
+    const context = await this.browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${WORKBENCH_URL}${path}`);
+    await page.waitForURL((url) => url.href.startsWith(configuredIssuer()), { timeout: 30_000 });
+    await page.fill('#username', username);
+    await page.fill(
+      '#password',
+      this.identity.users.find((u) => u.username === username)?.password ?? 'demo',
+    );
+    await page.click('#kc-login');
+    await page.waitForURL((url) => url.href.startsWith(WORKBENCH_URL), { timeout: 30_000 });
+    await page.getByTestId('who').waitFor({ timeout: 30_000 });
+    return page;
+  }
+
+  async screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+}
+
+/** Chinese claims complaints: classification routes them to the claims department. */
+export function claimsComplaints(count: number): SampleComplaint[] {
+  const base = SAMPLE_COMPLAINTS[0];
+  return Array.from({ length: count }, (_, i) => ({
+    ...base,
+    subject: `${base.subject}（第${i + 1}件）`,
+  }));
+}
