@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
 import { CaseDecision } from './cases/case-decision.entity';
 import { CaseNote } from './cases/case-note.entity';
+import { ClockRequest } from './clock/clock-request.entity';
+import { ClockModule } from './clock/clock.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintCase } from './cases/complaint-case.entity';
 import { Handler } from './cases/handler.entity';
@@ -9,6 +11,7 @@ import { InvestigationConfig } from './config/investigation.config';
 import { CreateCases1764316800000 } from './migrations/1764316800000-create-cases';
 import { SeedHandlers1764316800001 } from './migrations/1764316800001-seed-handlers';
 import { NoteAuthorAnyPerson1767225600000 } from './migrations/1767225600000-note-author-any-person';
+import { CreateClockRequests1796200000100 } from './migrations/1796200000100-create-clock-requests';
 import { WorkloadModule } from './workload/workload.module';
 
 @Module({})
@@ -21,11 +24,12 @@ export class AppModule {
           service: 'investigation',
           schema: 'investigation',
           config,
-          entities: [Handler, ComplaintCase, CaseNote, CaseDecision],
+          entities: [Handler, ComplaintCase, CaseNote, CaseDecision, ClockRequest],
           migrations: [
             CreateCases1764316800000,
             SeedHandlers1764316800001,
             NoteAuthorAnyPerson1767225600000,
+            CreateClockRequests1796200000100,
           ],
           clock,
           extraProviders: [{ provide: InvestigationConfig, useValue: config }],
@@ -33,6 +37,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         CasesModule,
         WorkloadModule,
+        ClockModule,
       ],
     };
   }

@@ -56,14 +56,21 @@ describe('investigation: hostile tokens, wrong roles and wrong departments on ev
       'GET /v1/workload',
       'POST /v1/cases/:complaintId/assignment',
       'POST /v1/cases/:complaintId/decision',
+      'POST /v1/cases/:complaintId/extensions',
+      'POST /v1/cases/:complaintId/extensions/:requestId/decision',
+      'POST /v1/cases/:complaintId/merge',
       'POST /v1/cases/:complaintId/notes',
+      'POST /v1/cases/:complaintId/pause',
+      'POST /v1/cases/:complaintId/restart',
+      'POST /v1/cases/:complaintId/resume',
+      'POST /v1/cases/:complaintId/withdrawal',
     ]);
   });
 
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await hostileTable(app, issuer, routes());
     writeHostileReport('investigation', report);
-    expect(report.routes).toBe(6);
+    expect(report.routes).toBe(13);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
@@ -84,15 +91,23 @@ describe('investigation: hostile tokens, wrong roles and wrong departments on ev
         'POST /v1/cases/:complaintId/notes': { body: 'A note' },
         'POST /v1/cases/:complaintId/decision': aDecision(),
         'POST /v1/cases/:complaintId/assignment': { handlerId: 'h-policy-01', reason: 'Load' },
+        'POST /v1/cases/:complaintId/extensions': { kind: 'complex', reason: 'Records' },
+        'POST /v1/cases/:complaintId/pause': { kind: 'mediation', reason: 'Mediation' },
+        'POST /v1/cases/:complaintId/resume': { reason: 'Back' },
+        'POST /v1/cases/:complaintId/restart': { reason: 'New facts' },
+        'POST /v1/cases/:complaintId/merge': { intoComplaintId: randomUUID(), reason: 'Repeat' },
+        'POST /v1/cases/:complaintId/withdrawal': { reason: 'Withdrawn' },
       },
     );
     writeHostileReport('investigation', report, 'department');
-    expect(report.routes).toBe(4);
+    expect(report.routes).toBe(11);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus).toEqual({ 404: report.requests });
-    // get and notes: handler and supervisor; decision: handler; assignment: supervisor.
-    expect(report.requests).toBe(6);
+    // get and notes: handler and supervisor; decision: handler; assignment: supervisor;
+    // extensions: handler; pause, resume, restart, merge, withdrawal: handler and supervisor;
+    // an extension's decision: approvers only (no department-bound role).
+    expect(report.requests).toBe(17);
   });
 });
