@@ -55,6 +55,13 @@ export const SERVICE_DATABASES = [
     port: 3005,
   },
   {
+    service: 'deadlines',
+    schema: 'deadlines',
+    role: 'complaints_deadlines',
+    passwordEnv: 'COMPLAINTS_DEADLINES_PASSWORD',
+    port: 3006,
+  },
+  {
     service: 'analytics',
     schema: 'analytics',
     role: 'complaints_analytics',

@@ -84,6 +84,7 @@ describe('infra/postgres setup: one schema and role per service', () => {
       investigation: 'complaints_investigation',
       feedback: 'complaints_feedback',
       archive: 'complaints_archiving',
+      deadlines: 'complaints_deadlines',
       analytics: 'complaints_analytics',
     });
   });
