@@ -14,17 +14,20 @@ describe('the workbench in a browser', () => {
   let cases: OpenCase[];
   let decided: OpenCase;
   let other: OpenCase;
+  let hospital: OpenCase;
   const reasons = `理赔材料在后台积压，审核超时 ${Date.now()}`;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await world.start();
     cases = await world.submit(claimsComplaints(4));
-    // Least-loaded assignment spreads four cases over the department's three handlers.
-    const mine = cases.find((c) => c.handlerId === 'h-claims-01');
+    hospital = cases[4];
+    // Least-loaded assignment spreads the cases over the department's three handlers.
+    const motor = cases.slice(0, 4);
+    const mine = motor.find((c) => c.handlerId === 'h-claims-01');
     if (!mine) throw new Error(`no case went to h-claims-01: ${JSON.stringify(cases)}`);
     decided = mine;
-    other = cases.find((c) => c !== mine) as OpenCase;
+    other = motor.find((c) => c.handlerId !== 'h-claims-01') as OpenCase;
   });
 
   afterAll(async () => {
@@ -36,13 +39,31 @@ describe('the workbench in a browser', () => {
     const queue = page.getByTestId('queue');
     const row = queue.locator(`tr[data-complaint-id="${decided.complaintId}"]`);
     await row.waitFor();
-    // Time left is shown on every row, and the queue is ordered by it (no green channel here).
+    // The department's queue: the green-channel case first, then by time left, shown on each.
+    await page.getByLabel('只看分配给我的案件').uncheck();
+    await queue.locator(`tr[data-complaint-id="${hospital.complaintId}"]`).waitFor();
+    await expect(queue.locator('tbody tr').count()).resolves.toBe(cases.length);
+    const order = await queue
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-green'), r.getAttribute('data-due')]),
+      );
+    expect(order[0]).toEqual(['true', expect.any(String)]);
+    const dues = order.slice(1).map(([, due]) => due as string);
+    expect(dues).toEqual([...dues].sort());
     const lefts = await queue.getByTestId('time-left').allTextContents();
-    expect(lefts.length).toBeGreaterThan(0);
+    expect(lefts).toHaveLength(cases.length);
     expect(lefts.every((t) => /剩余 \d+ 天 \d+ 小时/.test(t))).toBe(true);
+    await queue.locator('tbody tr').first().getByText('绿色通道').waitFor();
     await world.screenshot(page, 'queue');
+    await page.getByLabel('只看分配给我的案件').check();
+    await queue
+      .locator(`tr[data-complaint-id="${other.complaintId}"]`)
+      .waitFor({ state: 'detached' });
 
-    await row.getByRole('link').click();
+    // By keyboard: the case's link takes focus and Enter opens it.
+    await row.getByRole('link').focus();
+    await page.keyboard.press('Enter');
     await page.getByTestId('case').waitFor();
     await expect(page.getByText('我三个月前提交的车险理赔').first().isVisible()).resolves.toBe(
       true,
@@ -136,6 +157,35 @@ describe('the workbench in a browser', () => {
     await expect(message.textContent()).resolves.toContain('未找到该案件');
     await expect(page.getByText('我三个月前提交的车险理赔').count()).resolves.toBe(0);
     await world.screenshot(page, 'not-found');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByText('Case not found. It may not exist, or it belongs to another department.')
+      .waitFor();
+    await page.getByRole('button', { name: '中文' }).waitFor();
+  });
+
+  it('a complaints officer sees every department and corrects a class and department', async () => {
+    const page = await world.signIn('officer');
+    const row = page
+      .getByTestId('all-cases')
+      .locator(`tr[data-complaint-id="${hospital.complaintId}"]`);
+    await row.waitFor();
+    await row.getByRole('link').click();
+    await page.getByTestId('class-department').getByText('理赔部').waitFor();
+    await page.getByLabel('类别', { exact: true }).selectOption('product_service');
+    await page.getByLabel('子类', { exact: true }).selectOption('policy_terms');
+    await page.getByLabel('部门（留空则按类别默认）').selectOption('policy-services');
+    await page.getByLabel('更正原因').fill('客户质疑的是住院责任条款的解释，而非理赔处理');
+    await page.getByRole('button', { name: '提交更正' }).click();
+    await page.getByText('已更正。案件将转到相应部门。').waitFor();
+    await page.getByTestId('class-department').getByText('保全服务部').waitFor();
+    await waitFor(
+      'the case to move to policy-services',
+      async () => (await world.findCase(hospital.complaintId))?.department === 'policy-services',
+      30_000,
+      250,
+    );
+    await world.screenshot(page, 'correction');
   });
 
   it('with a service down the page says which one, in words, and the rest still shows', async () => {

@@ -167,11 +167,18 @@ export class WorkbenchWorld {
   }
 }
 
-/** Chinese claims complaints: classification routes them to the claims department. */
+/**
+ * Claims complaints (classification routes them to the claims department): Chinese motor
+ * claims on the standard 15 days, and an English refused hospital claim on the green channel.
+ */
 export function claimsComplaints(count: number): SampleComplaint[] {
-  const base = SAMPLE_COMPLAINTS[0];
-  return Array.from({ length: count }, (_, i) => ({
-    ...base,
-    subject: `${base.subject}（第${i + 1}件）`,
-  }));
+  const motor = SAMPLE_COMPLAINTS[0];
+  const hospital = SAMPLE_COMPLAINTS[1];
+  return [
+    ...Array.from({ length: count }, (_, i) => ({
+      ...motor,
+      subject: `${motor.subject}（第${i + 1}件）`,
+    })),
+    hospital,
+  ];
 }

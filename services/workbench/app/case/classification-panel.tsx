@@ -49,7 +49,7 @@ export function ClassificationPanel(props: { complaintId: string }): ReactNode {
             {d.greenChannel && <span className="badge green">{t('greenChannel')}</span>}
           </dd>
           <dt>{t('case.classification.department')}</dt>
-          <dd>{label(t, 'departments', d.department)}</dd>
+          <dd data-testid="class-department">{label(t, 'departments', d.department)}</dd>
         </dl>
       )}
       {d?.correction && (

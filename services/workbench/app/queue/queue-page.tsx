@@ -62,7 +62,12 @@ export function QueuePage(): ReactNode {
           </thead>
           <tbody>
             {queue.data.map((c) => (
-              <tr key={c.caseId} data-complaint-id={c.complaintId}>
+              <tr
+                key={c.caseId}
+                data-complaint-id={c.complaintId}
+                data-green={String(c.greenChannel)}
+                data-due={c.decisionDueAt}
+              >
                 <td>
                   <TimeLeft dueAt={c.decisionDueAt} greenChannel={c.greenChannel} />
                 </td>
