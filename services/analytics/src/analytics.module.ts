@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FairnessController } from './fairness/fairness.controller';
+import { FairnessService } from './fairness/fairness.service';
 import { HotspotsController } from './hotspots/hotspots.controller';
 import { HotspotsService } from './hotspots/hotspots.service';
 import { ArchivedConsumer } from './read-models/archived.consumer';
@@ -16,6 +18,7 @@ import { TaxonomyProvider } from './root-causes/taxonomy.provider';
     RootCausesController,
     PolicyCountsController,
     ReportsController,
+    FairnessController,
   ],
   providers: [
     TaxonomyProvider,
@@ -24,6 +27,7 @@ import { TaxonomyProvider } from './root-causes/taxonomy.provider';
     HotspotsService,
     RootCauseCountsService,
     ReportService,
+    FairnessService,
   ],
 })
 export class AnalyticsModule {}

@@ -19,6 +19,10 @@ export interface FixtureComplaint {
   answered: boolean;
   outcome: 'upheld' | 'rejected';
   reopened: boolean;
+  channel?: 'phone' | 'web' | 'branch';
+  /** the deciding handler's username (pseudonymised here as archiving does) */
+  handler?: string;
+  compensationMinor?: number;
 }
 
 /** A sealed record as archiving publishes it: pseudonyms only, a seal that verifies. */
@@ -33,7 +37,7 @@ export function archivedRecord(c: FixtureComplaint, complaintId = uuidv4()): Com
       ...base.complaint,
       customerPseudonym: pseudonym(`customer-${complaintId}`),
       productLine: c.productLine,
-      channel: claims ? 'phone' : 'web',
+      channel: c.channel ?? (claims ? 'phone' : 'web'),
       receivedAt: c.receivedAt,
       incidentOccurredAt: at(c.receivedAt, -3),
       ...(c.region ? { region: c.region } : {}),
@@ -58,9 +62,12 @@ export function archivedRecord(c: FixtureComplaint, complaintId = uuidv4()): Com
       {
         round: 1,
         outcome: c.outcome,
-        handlerId: pseudonym(claims ? 'h-claims-01' : 'h-product-01'),
+        handlerId: pseudonym(c.handler ?? (claims ? 'h-claims-01' : 'h-product-01')),
         rootCause: c.rootCause,
         ...(c.rootCauseCode ? { rootCauseCode: c.rootCauseCode } : {}),
+        ...(c.compensationMinor
+          ? { compensation: { amountMinor: c.compensationMinor, currency: 'CNY' } }
+          : {}),
         decidedAt,
       },
     ],
@@ -122,5 +129,41 @@ export function knownFixture(): FixtureComplaint[] {
     motor('2026-03-31T16:30:00.000Z', 0),
     ...times(29, (i) => motor(`2026-05-${String(i + 1).padStart(2, '0')}T01:00:00.000Z`, i + 1)),
     ...times(5, (i) => health(`2026-06-${String(i + 10)}T04:00:00.000Z`)),
+  ];
+}
+
+/**
+ * Data built to show a known bias (2025-Q3): 40 phone complaints decided by h-claims-01, 30
+ * upheld; 40 web ones by h-claims-02, 28 upheld; 20 branch ones by h-claims-03, only 4 upheld.
+ * Every upheld complaint is offered CNY 500.00, except the branch ones: CNY 100.00.
+ */
+export function biasFixture(): FixtureComplaint[] {
+  const group = (
+    n: number,
+    upheld: number,
+    channel: 'phone' | 'web' | 'branch',
+    handler: string,
+    comp: number,
+  ) =>
+    times(
+      n,
+      (i): FixtureComplaint => ({
+        receivedAt: `2025-08-${String((i % 28) + 1).padStart(2, '0')}T03:00:00.000Z`,
+        productLine: 'motor',
+        rootCause: 'Approval step had no deadline',
+        slaMet: true,
+        daysToDecision: 6,
+        answered: true,
+        outcome: i < upheld ? 'upheld' : 'rejected',
+        reopened: false,
+        channel,
+        handler,
+        ...(i < upheld ? { compensationMinor: comp } : {}),
+      }),
+    );
+  return [
+    ...group(40, 30, 'phone', 'h-claims-01', 50_000),
+    ...group(40, 28, 'web', 'h-claims-02', 50_000),
+    ...group(20, 4, 'branch', 'h-claims-03', 10_000),
   ];
 }

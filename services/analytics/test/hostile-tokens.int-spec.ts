@@ -43,6 +43,7 @@ describe('analytics: hostile tokens and refused roles on every protected route',
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     ).toEqual([
+      'GET /v1/fairness',
       'GET /v1/hotspots',
       'GET /v1/reference/policy-counts',
       'GET /v1/reports/:period',
@@ -55,12 +56,12 @@ describe('analytics: hostile tokens and refused roles on every protected route',
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await accessTable(app, issuer, routes());
     writeHostileReport('analytics', report);
-    expect(report.routes).toBe(6);
+    expect(report.routes).toBe(7);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus[401]).toBeGreaterThan(0);
-    // reads: 4 roles refused on 4 routes; the load: 5 roles refused; the taxonomy: none
-    expect(report.byStatus[403]).toBe(4 * 4 + 5);
+    // reads: 4 roles refused on 5 routes; the load: 5 roles refused; the taxonomy: none
+    expect(report.byStatus[403]).toBe(4 * 5 + 5);
   });
 });

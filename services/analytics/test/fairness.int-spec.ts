@@ -1,0 +1,77 @@
+import { createHash } from 'crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
+import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
+import { createAnalyticsApp } from '../src/analytics-app.factory';
+import { AnalyticsConfig } from '../src/config/analytics.config';
+import { asPeople, untilComplaints } from './analytics-kit';
+import { archivedEventOf, archivedRecord, biasFixture } from './archived-fixture';
+
+jest.setTimeout(180_000);
+
+const pseudonym = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('analytics: fairness on data built to show a known bias', () => {
+  let env: ServiceTestEnv;
+  let app: NestFastifyApplication;
+  let identity: TestIdentity;
+  let people: ReturnType<typeof asPeople>;
+
+  beforeAll(async () => {
+    identity = await testIdentity();
+    env = await serviceTestEnv('analytics-fairness');
+    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
+    app = await createAnalyticsApp(config, new ManualClock('2025-10-15T02:00:00.000Z'));
+    await app.getHttpAdapter().getInstance().ready();
+    people = asPeople(app, identity);
+    await env.publish(...biasFixture().map((c) => archivedEventOf(archivedRecord(c))));
+    await untilComplaints(app, 100);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.cleanup();
+  });
+
+  it('flags the branch channel, whose uphold rate differs from the rest more than chance', async () => {
+    const res = await people.get('/v1/fairness?dimension=channel&period=2025-Q3');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.test).toMatchObject({ alpha: 0.05, groupsTested: 3 });
+    expect(body.test.adjustedAlpha).toBeCloseTo(0.05 / 3, 6);
+    expect(body.currency).toBe('CNY');
+    const rows = body.groups.map((g: Record<string, unknown>) => [
+      g.value,
+      g.complaints,
+      g.upheld,
+      g.upholdRate,
+      g.meanCompensationMinor,
+      g.flagged,
+    ]);
+    expect(rows).toEqual([
+      ['phone', 40, 30, 0.75, 50_000, false],
+      ['web', 40, 28, 0.7, 50_000, false],
+      ['branch', 20, 4, 0.2, 10_000, true],
+    ]);
+    const branch = body.groups[2];
+    expect(branch.upholdRateCi95).toEqual([0.0807, 0.416]);
+    expect(branch.test.z).toBeCloseTo(-4.327, 2);
+    expect(branch.test.pValue).toBeLessThan(0.0001);
+    // Phone is higher than the rest (p 0.029) but not beyond the Bonferroni threshold.
+    expect(body.groups[0].test.pValue).toBeCloseTo(0.0287, 3);
+  });
+
+  it('shows handlers as pseudonyms only, the same bias by handler', async () => {
+    const body = (
+      await people.get('/v1/fairness?dimension=handler&period=2025-Q3', 'auditor')
+    ).json();
+    const flagged = body.groups.filter((g: { flagged: boolean }) => g.flagged);
+    expect(flagged.map((g: { value: string }) => g.value)).toEqual([pseudonym('h-claims-03')]);
+    expect(JSON.stringify(body)).not.toContain('h-claims');
+    expect((await people.get('/v1/fairness?dimension=colour', 'officer')).json().errors).toEqual([
+      { field: 'dimension', reason: expect.stringContaining('dimension must be one of') },
+    ]);
+    expect((await people.get('/v1/fairness', 'sup-claims')).statusCode).toBe(403);
+  });
+});
