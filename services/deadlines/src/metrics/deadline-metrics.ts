@@ -17,6 +17,7 @@ const TIME_LEFT = ['overdue', 'under_1d', 'under_3d', 'over_3d'] as const;
 @Injectable()
 export class DeadlineMetrics {
   private readonly signals: Counter<'kind' | 'clock'>;
+  private readonly lastSweep: Gauge;
 
   constructor(metrics: MessagingMetrics, dataSource: DataSource, clock: Clock) {
     const registers = [metrics.registry];
@@ -28,6 +29,12 @@ export class DeadlineMetrics {
     });
     for (const kind of SIGNAL_KINDS)
       for (const c of CLOCK_KINDS) this.signals.inc({ kind, clock: c }, 0);
+    this.lastSweep = new Gauge({
+      name: 'complaints_deadline_last_sweep_timestamp_seconds',
+      help: 'Unix time (s) the last sweep for warnings and breaches finished; 0 before the first',
+      registers,
+    });
+    this.lastSweep.set(0);
 
     new Gauge({
       name: 'complaints_deadline_open_clocks',
@@ -111,6 +118,11 @@ export class DeadlineMetrics {
         this.set({ department: 'all' }, met === 0 ? 1 : onTime / met);
       },
     });
+  }
+
+  /** At the service's clock, so tests that move time see it move. */
+  swept(at: Date): void {
+    this.lastSweep.set(at.getTime() / 1000);
   }
 
   signalled(kind: 'warning' | 'breach', clock: string): void {
