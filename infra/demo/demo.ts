@@ -87,7 +87,12 @@ async function main(): Promise<void> {
   console.log(
     '\nEvery complaint went intake -> classification -> investigation -> feedback -> archive.',
   );
-  console.log(`Look one up: curl ${urls.archiving}/v1/archive/<id>`);
+  console.log(
+    `Look one up as the analyst: curl -H "authorization: Bearer $(npm run -s auth:token -- analyst | tail -n 1)" ${urls.archiving}/v1/archive/<id>`,
+  );
+  console.log(
+    `  its audit trail as the auditor: curl -H "authorization: Bearer $(npm run -s auth:token -- auditor | tail -n 1)" "${urls.archiving}/v1/audit?complaintId=<id>"`,
+  );
   console.log(
     `  or its status: curl -H "authorization: Bearer $(cat .data/intake-demo.key)" ${urls.intake}/v1/complaints/<id>`,
   );
