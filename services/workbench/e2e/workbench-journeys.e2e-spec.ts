@@ -161,7 +161,11 @@ describe('the workbench in a browser', () => {
     await page
       .getByText('Case not found. It may not exist, or it belongs to another department.')
       .waitFor();
-    await page.getByRole('button', { name: '中文' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    // Signing out ends the identity provider's session: back to the sign-in page.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('您已退出登录。').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '登录' }).waitFor();
   });
 
   it('a complaints officer sees every department and corrects a class and department', async () => {
