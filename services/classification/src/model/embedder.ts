@@ -1,0 +1,8 @@
+import type { Language } from '@complaints/contracts';
+
+/** A sentence-embedding model: unit-length vectors of a fixed dimension for each language. */
+export interface Embedder {
+  readonly dimensions: Record<Language, number>;
+  readonly models: Record<Language, string>;
+  embed(text: string, language: Language): Promise<Float32Array>;
+}
