@@ -62,6 +62,7 @@ export interface DeadlinesUnderTest {
 export async function deadlinesUnderTest(
   label: string,
   clock: ManualClock,
+  extraEnv: Record<string, string> = {},
 ): Promise<DeadlinesUnderTest> {
   const identity = await testIdentity();
   const env = await serviceTestEnv(label);
@@ -69,6 +70,7 @@ export async function deadlinesUnderTest(
     ...env.env,
     OIDC_ISSUER: identity.issuer,
     DEADLINES_SWEEP_INTERVAL_MS: '0',
+    ...extraEnv,
   });
   const app = await createDeadlinesApp(config, clock);
   await app.getHttpAdapter().getInstance().ready();

@@ -1,7 +1,13 @@
 import { randomUUID } from 'crypto';
-import { causedBy, TOPICS } from '@complaints/contracts';
+import { AnyEventEnvelope, causedBy, TOPICS } from '@complaints/contracts';
 import type { ClockChangedV1 } from '@complaints/contracts';
-import { aClockEvent, aReceivedEvent, aRoutedEvent } from '@complaints/contracts/testing';
+import {
+  aClockEvent,
+  aReceivedEvent,
+  aReopenedEvent,
+  aRespondedEvent,
+  aRoutedEvent,
+} from '@complaints/contracts/testing';
 import { ManualClock } from '@complaints/platform/testing';
 import { ClocksView, DeadlinesUnderTest, deadlinesUnderTest, personOf } from './deadlines-test-kit';
 
@@ -15,7 +21,10 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
   let t: DeadlinesUnderTest;
 
   beforeAll(async () => {
-    t = await deadlinesUnderTest('deadlines-clock', clock);
+    // Lead times from configuration, not the policy's 3 days and 1 day.
+    t = await deadlinesUnderTest('deadlines-clock', clock, {
+      DEADLINES_WARNING_LEAD_MINUTES: '3600,720',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -44,12 +53,15 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
         payload: { actor: handler(), requestId: undefined, extensionKind: undefined, ...a },
       }),
     );
-    return { complaintId, events: [received, routed, ...clockEvents] };
+    const events: AnyEventEnvelope[] = [received, routed, ...clockEvents];
+    return { complaintId, events };
   };
   const decision = (v: ClocksView) => v.clocks.filter((c) => c.kind === 'decision');
 
   let plain: ReturnType<typeof complaint>;
   let restarted: ReturnType<typeof complaint>;
+  let lateAnswer: ReturnType<typeof complaint>;
+  let withdrawn: ReturnType<typeof complaint>;
 
   it('gives 15 natural days from the day after receipt, in Shanghai time, and shows it to the right people', async () => {
     plain = complaint();
@@ -184,16 +196,57 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
     expect(decision(started)[0].dueAt).toBeUndefined();
   });
 
+  it('meets the clock when the customer is told; a reopened round is a 30-day review; a withdrawal ends it', async () => {
+    const onTime = complaint();
+    const answered = (c: ReturnType<typeof complaint>, at: string) =>
+      aRespondedEvent({ ...causedBy(c.events[1]), occurredAt: at });
+    const toldOnTime = answered(onTime, '2026-03-10T02:00:00.000Z');
+    const reopened = aReopenedEvent({
+      ...causedBy(toldOnTime),
+      occurredAt: '2026-03-12T02:00:00.000Z',
+      payload: { reopenedAt: '2026-03-12T02:00:00.000Z', reopenCount: 1 },
+    });
+    lateAnswer = complaint();
+    withdrawn = complaint({
+      action: 'withdrawn',
+      at: '2026-03-05T02:00:00.000Z',
+      reason: 'By phone',
+    });
+    await t.env.publish(
+      ...onTime.events,
+      toldOnTime,
+      reopened,
+      ...lateAnswer.events,
+      ...withdrawn.events,
+    );
+    // Told two days late: published after the sweep below has seen the deadline pass.
+    const review = await t.clocksOf(onTime.complaintId, (v) =>
+      v.clocks.some((c) => c.kind === 'review'),
+    );
+    expect(
+      review.clocks
+        .filter((c) => c.kind !== 'acknowledgement')
+        .map((c) => [c.id, c.status, c.dueAt]),
+    ).toEqual([
+      ['decision:1:0', 'met', '2026-03-17T16:00:00.000Z'],
+      ['review:2:0', 'open', '2026-04-11T16:00:00.000Z'],
+    ]);
+    const ended = await t.clocksOf(withdrawn.complaintId, (v) => v.state === 'ended');
+    expect(ended).toMatchObject({ endReason: 'withdrawn' });
+    expect(ended.clocks.every((c) => c.status === 'ended')).toBe(true);
+    lateAnswer.events.push(answered(lateAnswer, '2026-03-19T02:00:00.000Z'));
+  });
+
   const ofPlain = (e: { complaintId: string }) => e.complaintId === plain.complaintId;
 
   it('warns once when the deadline is near, and publishes a breach once when it passes', async () => {
-    clock.set('2026-03-15T04:00:00.000Z'); // 2.5 days before 17 March 24:00
+    clock.set('2026-03-15T04:00:00.000Z'); // 2.5 days (3600 minutes) before 17 March 24:00
     await t.sweep();
     const [warning] = await t.events(TOPICS.deadlineWarning, ofPlain);
     expect(warning.payload).toMatchObject({
       clockId: 'decision:1:0',
       clock: 'decision',
-      leadMinutes: 3 * 24 * 60,
+      leadMinutes: 3600,
       dueAt: '2026-03-17T16:00:00.000Z',
       department: 'claims',
       policy: 'cn-2020@1',
@@ -212,12 +265,22 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
     await t.sweep();
     // Exactly once each, however often the sweep ran: nothing more arrives.
     expect(await t.events(TOPICS.deadlineBreached, ofPlain, 1, 3000)).toHaveLength(1);
-    // The 1-day warning also fell due before the breach? No: the sweep skipped from 2.5 days to past due.
+    // The 720-minute warning never fell due: the sweeps jumped from 2.5 days before to past due.
     expect(await t.events(TOPICS.deadlineWarning, ofPlain, 1, 1000)).toHaveLength(1);
 
     // A restarted clock's old period never breaches; its new one is still running.
     const ofRestarted = (e: { complaintId: string }) => e.complaintId === restarted.complaintId;
     expect(await t.events(TOPICS.deadlineBreached, ofRestarted, 0, 500)).toHaveLength(0);
+
+    // Not breached: withdrawn before its deadline. A late answer is a breach, published once.
+    const ofWithdrawn = (e: { complaintId: string }) => e.complaintId === withdrawn.complaintId;
+    expect(await t.events(TOPICS.deadlineBreached, ofWithdrawn, 0, 500)).toHaveLength(0);
+    const late = lateAnswer.events[lateAnswer.events.length - 1];
+    await t.env.publish(late);
+    await t.clocksOf(lateAnswer.complaintId, (v) => decision(v)[0]?.status === 'met');
+    await t.sweep();
+    const ofLate = (e: { complaintId: string }) => e.complaintId === lateAnswer.complaintId;
+    expect(await t.events(TOPICS.deadlineBreached, ofLate)).toHaveLength(1);
 
     const view = await t.clocksOf(plain.complaintId);
     expect(decision(view)[0].breached).toBe(true);
@@ -242,11 +305,13 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
     );
     expect(metrics.body).toMatch(/complaints_deadline_open_clocks\{/);
     expect(metrics.body).not.toContain(plain.complaintId);
+    // Of the claims decisions told so far, one in time and one late.
+    expect(metrics.body).toContain('complaints_deadline_met_ratio{department="claims"} 0.5');
   });
 
   it('rebuilds every clock from the topics alone with the same result', async () => {
     const report = await t.replay();
-    expect(report.replayed).toBeGreaterThanOrEqual(7);
+    expect(report.replayed).toBeGreaterThanOrEqual(10);
     expect(report).toMatchObject({ differ: 0, differing: [] });
     expect(report.match).toBe(report.replayed);
   });

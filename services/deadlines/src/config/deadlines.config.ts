@@ -1,6 +1,26 @@
-import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 import { POLICIES } from '../policy/clock-policy';
+
+function minutesList({ value }: { value: unknown }): unknown {
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean)
+        .map(Number)
+    : value;
+}
 
 export class DeadlinesConfig extends WithAuthConfig(ServiceConfig) {
   override PORT: number = 3006;
@@ -13,6 +33,26 @@ export class DeadlinesConfig extends WithAuthConfig(ServiceConfig) {
   /** `<id>@<version>` of the policy new complaints start under. */
   @IsIn(POLICIES.map((p) => `${p.id}@${p.version}`))
   DEADLINES_POLICY: string = 'cn-2020@1';
+
+  /**
+   * minutes before a deadline to warn, comma-separated (e.g. `4320,1440`); unset: the policy's.
+   * Warnings only: deadlines never depend on it. `..._GREEN_...`: the green channel's.
+   */
+  @IsOptional()
+  @Transform(minutesList)
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(60 * 24 * 60, { each: true })
+  DEADLINES_WARNING_LEAD_MINUTES?: number[];
+
+  @IsOptional()
+  @Transform(minutesList)
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(60 * 24 * 60, { each: true })
+  DEADLINES_GREEN_WARNING_LEAD_MINUTES?: number[];
 
   /** ms between sweeps for warnings and breaches; 0: no timer (tests sweep by hand). */
   @IsInt()

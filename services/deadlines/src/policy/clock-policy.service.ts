@@ -36,8 +36,16 @@ export class ClockPolicies implements OnModuleInit {
     return this.config.DEADLINES_POLICY;
   }
 
+  /** The policy with this instance's warning lead times, where configured. */
   policy(key: string): ClockPolicy {
-    return policyByKey(key);
+    const policy = policyByKey(key);
+    const leads = this.config.DEADLINES_WARNING_LEAD_MINUTES;
+    const green = this.config.DEADLINES_GREEN_WARNING_LEAD_MINUTES;
+    return {
+      ...policy,
+      ...(leads ? { warningLeadMinutes: leads } : {}),
+      ...(green ? { greenWarningLeadMinutes: green } : {}),
+    };
   }
 
   engine(key: string): ClockEngine {
