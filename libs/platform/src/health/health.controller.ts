@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, OnModuleDestroy } from '@nestjs/common';
+import { Controller, Get, Inject, OnModuleDestroy, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -6,9 +6,17 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import type { HealthIndicatorResult } from '@nestjs/terminus';
 import { Admin, Kafka } from 'kafkajs';
 import { ConsumerHost, KAFKA } from '@complaints/messaging';
 import { Public } from '../auth/auth.decorators';
+
+/**
+ * A service's own part of readiness (provide an array under READINESS_CHECKS through
+ * PlatformModule's extraProviders), e.g. which model the classifier runs on.
+ */
+export type ReadinessCheck = (indicators: HealthIndicatorService) => Promise<HealthIndicatorResult>;
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 
 /** ms a readiness check waits for the database or the broker. */
 const CHECK_TIMEOUT_MS = 2000;
@@ -26,6 +34,7 @@ export class HealthController implements OnModuleDestroy {
     private readonly indicators: HealthIndicatorService,
     private readonly consumers: ConsumerHost,
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Optional() @Inject(READINESS_CHECKS) private readonly extra: ReadinessCheck[] = [],
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -43,6 +52,7 @@ export class HealthController implements OnModuleDestroy {
       () => this.db.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
       () => this.kafkaCheck(),
       () => this.consumersCheck(),
+      ...(this.extra ?? []).map((check) => () => check(this.indicators)),
     ]);
   }
 
