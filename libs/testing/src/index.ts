@@ -13,3 +13,4 @@ export * from './test-issuer';
 export * from './hostile-tokens';
 export * from './free-port';
 export * from './hostile-route-table';
+export * from './access-table';

@@ -3,8 +3,9 @@ import { v4 as uuidv4 } from 'uuid';
 import { anActingPerson, anAuditedEvent, testTime } from '@complaints/contracts/testing';
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import {
-  ServiceTestEnv,
+  accessTable,
   serviceTestEnv,
+  ServiceTestEnv,
   TestIdentity,
   testIdentity,
   TestIssuer,
@@ -13,7 +14,6 @@ import {
 } from '@complaints/testing';
 import { ArchivingConfig } from '../src/config/archiving.config';
 import { createArchivingApp } from '../src/archiving-app.factory';
-import { accessTable } from './access-table';
 import { TEST_PSEUDONYM_KEY } from './complaint-lifecycles';
 
 jest.setTimeout(180_000);

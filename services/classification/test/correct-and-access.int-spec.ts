@@ -6,18 +6,18 @@ import { aReceivedEvent } from '@complaints/contracts/testing';
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
 import {
+  accessTable,
   readTopics,
-  ServiceTestEnv,
   serviceTestEnv,
-  TestIdentity,
+  ServiceTestEnv,
   testIdentity,
+  TestIdentity,
   TestIssuer,
   waitFor,
   writeHostileReport,
 } from '@complaints/testing';
 import { ClassificationConfig } from '../src/config/classification.config';
 import { createClassificationApp } from '../src/classification-app.factory';
-import { accessTable } from './access-table';
 
 jest.setTimeout(180_000);
 

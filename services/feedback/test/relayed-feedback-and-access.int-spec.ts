@@ -10,18 +10,18 @@ import {
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
 import {
+  accessTable,
   readTopics,
   ServiceTestEnv,
   serviceTestEnv,
-  TestIdentity,
   testIdentity,
+  TestIdentity,
   TestIssuer,
   waitFor,
   writeHostileReport,
 } from '@complaints/testing';
 import { FeedbackConfig } from '../src/config/feedback.config';
 import { createFeedbackApp } from '../src/feedback-app.factory';
-import { accessTable } from './access-table';
 
 jest.setTimeout(180_000);
 

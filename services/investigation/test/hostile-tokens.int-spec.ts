@@ -5,6 +5,8 @@ import { UnitOfWork } from '@complaints/messaging';
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
 import {
+  departmentTable,
+  hostileTable,
   ServiceTestEnv,
   serviceTestEnv,
   TestIssuer,
@@ -13,7 +15,6 @@ import {
 import { RoutedConsumer } from '../src/cases/routed.consumer';
 import { InvestigationConfig } from '../src/config/investigation.config';
 import { createInvestigationApp } from '../src/investigation-app.factory';
-import { departmentTable, hostileTable } from './access-table';
 import { aDecision } from './investigation-test-kit';
 
 jest.setTimeout(180_000);

@@ -1,12 +1,13 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   HostileReport,
-  hostileTokens,
   probeHostileTable,
+  ProbeRoute,
   protectedRoutes,
-  TestIssuer,
-} from '@complaints/testing';
-import type { HostileCase, ProbeRoute, SendRequest } from '@complaints/testing';
+  SendRequest,
+} from './hostile-route-table';
+import { HostileCase, hostileTokens } from './hostile-tokens';
+import { TestIssuer } from './test-issuer';
 
 /** Every realm role; a route refusing one must answer it 403. */
 const ROLES = [
@@ -21,9 +22,10 @@ const ROLES = [
 /** Roles bound to their token's department. */
 const DEPARTMENT_ROLES = ['handler', 'supervisor'];
 
-export type Route = ProbeRoute & { access?: { kind: string; roles?: readonly string[] } };
+/** A route as `RouteAccessCheck.routes()` lists it (libs/platform). */
+export type AccessRoute = ProbeRoute & { access?: { kind: string; roles?: readonly string[] } };
 
-/** A body the route accepts, so a refusal is the access rule's and not validation's (400). */
+/** `METHOD path` -> a body the route accepts, so a refusal is the access rule's, not validation's. */
 export type ValidBodies = Record<string, object>;
 
 type Row = HostileCase & { expected: number[] };
@@ -65,13 +67,15 @@ const bearer = async (issuer: TestIssuer, claims: Record<string, unknown>) =>
   `Bearer ${await issuer.token(claims)}`;
 
 /**
- * The issue's table over every protected route: hostile tokens (401) and a valid token of
- * each role the route refuses (403).
+ * The people issue's table over every protected route of an app built on `issuer`: the
+ * hostile tokens (401 each) and a valid token of each role the route refuses (403).
+ * `params` fills path parameters (a real complaint id), else fresh UUIDs.
  */
 export async function hostileTable(
   app: NestFastifyApplication,
   issuer: TestIssuer,
-  declared: Route[],
+  declared: AccessRoute[],
+  params: Record<string, string> = {},
 ): Promise<HostileReport> {
   const routes = protectedRoutes(declared);
   const valid = await issuer.token({
@@ -84,7 +88,7 @@ export async function hostileTable(
     trustedJwk: issuer.key.publicJwk,
     signTrusted: (claims, omit) => issuer.token(claims, { omit }),
   });
-  const reports = [await probeHostileTable(routes, cases, sender(app))];
+  const reports = [await probeHostileTable(routes, cases, sender(app), params)];
   for (const route of routes) {
     const allowed = route.access?.roles ?? ROLES;
     const wrongRole: Row[] = await Promise.all(
@@ -95,25 +99,28 @@ export async function hostileTable(
       })),
     );
     if (wrongRole.length > 0)
-      reports.push(await probeHostileTable([route], wrongRole, sender(app)));
+      reports.push(await probeHostileTable([route], wrongRole, sender(app), params));
   }
   return mergeReports(reports, routes.length);
 }
 
 /**
- * A handler and a supervisor of another department than the real case's, on every route of
- * that case their role may call, with a valid body: each must answer 404.
+ * A handler and a supervisor of another department than the real complaint's, on every route
+ * naming `:complaintId` their role may call (with a valid body when given): each must get 404.
  */
 export async function departmentTable(
   app: NestFastifyApplication,
   issuer: TestIssuer,
-  declared: Route[],
-  complaint: { id: string; other: { department: string; handler: string; supervisor: string } },
-  bodies: ValidBodies,
+  declared: AccessRoute[],
+  complaint: { id: string; other: { department: string; handler?: string; supervisor?: string } },
+  bodies: ValidBodies = {},
 ): Promise<HostileReport> {
   const routes = protectedRoutes(declared).filter((r) => r.path.includes(':complaintId'));
-  const { department, handler, supervisor } = complaint.other;
-  const people: Record<string, string> = { handler, supervisor };
+  const { department } = complaint.other;
+  const people: Record<string, string | undefined> = {
+    handler: complaint.other.handler,
+    supervisor: complaint.other.supervisor,
+  };
   const reports: HostileReport[] = [];
   for (const route of routes) {
     const allowed = route.access?.roles ?? ROLES;
@@ -123,7 +130,7 @@ export async function departmentTable(
         authorization: await bearer(issuer, {
           realm_access: { roles: [role] },
           department,
-          preferred_username: people[role],
+          preferred_username: people[role] ?? `${role}-of-${department}`,
         }),
         expected: [404],
       })),
@@ -132,4 +139,18 @@ export async function departmentTable(
     reports.push(await probeHostileTable([route], rows, send, { complaintId: complaint.id }));
   }
   return mergeReports(reports, routes.length);
+}
+
+/** hostileTable, and departmentTable for a real complaint when given, as one report. */
+export async function accessTable(
+  app: NestFastifyApplication,
+  issuer: TestIssuer,
+  declared: AccessRoute[],
+  complaint?: { id: string; department: string; otherDepartment: string },
+): Promise<HostileReport> {
+  if (!complaint) return hostileTable(app, issuer, declared);
+  const table = await hostileTable(app, issuer, declared, { complaintId: complaint.id });
+  const other = { department: complaint.otherDepartment };
+  const department = await departmentTable(app, issuer, declared, { id: complaint.id, other });
+  return mergeReports([table, department], table.routes);
 }
