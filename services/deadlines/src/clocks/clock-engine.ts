@@ -1,4 +1,4 @@
-import type { ActingPerson, ClockChangedV1, ClockKind } from '@complaints/contracts';
+import type { ClockChangedV1, ClockKind } from '@complaints/contracts';
 import { EVENT_TYPES } from '@complaints/contracts';
 import { ClockPolicy, policyKey } from '../policy/clock-policy';
 import type { ClockInput, ClockRecord, ComplaintClocks } from './clock-state';
@@ -108,7 +108,7 @@ export class ClockEngine {
       case 'extension-requested':
       case 'extension-approved':
       case 'extension-refused': {
-        const code = applyExtension(this.policy, this.deadlines, current, action, actorOf(action));
+        const code = applyExtension(this.policy, this.deadlines, current, action, action.actor);
         if (code) ignore(code);
         return;
       }
@@ -228,8 +228,4 @@ export class ClockEngine {
       pauses: [],
     };
   }
-}
-
-function actorOf(action: ClockChangedV1): ActingPerson {
-  return action.actor;
 }

@@ -21,19 +21,18 @@ export class ClockStore {
   ) {}
 
   async record(event: AnyEventEnvelope, manager: EntityManager): Promise<ComplaintClocks> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ClockEvent)
-      .values({
-        eventId: event.eventId,
-        complaintId: event.complaintId,
-        type: event.type,
-        occurredAt: new Date(event.occurredAt),
-        payload: clockFacts(event) as never,
-      })
-      .orIgnore()
-      .execute();
+    // A redelivered event (or the same one on replay) is kept once.
+    await manager.query(
+      `INSERT INTO clock_event (event_id, complaint_id, type, occurred_at, payload)
+       VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (event_id) DO NOTHING`,
+      [
+        event.eventId,
+        event.complaintId,
+        event.type,
+        event.occurredAt,
+        JSON.stringify(clockFacts(event)),
+      ],
+    );
     return this.recompute(event.complaintId, manager);
   }
 

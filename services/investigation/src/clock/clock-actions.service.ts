@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { FastifyRequest } from 'fastify';
-import { EntityManager } from 'typeorm';
 import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
 import type { ClockChangedV1 } from '@complaints/contracts';
 import { Transaction, UnitOfWork } from '@complaints/messaging';
@@ -214,7 +213,7 @@ export class ClockActionsService {
       const row = a.update
         ? a.update(rows)
         : this.newRow(rowId, found, rows, actor, a, now, event.eventId);
-      await this.save(tx.manager, [...rows, ...(a.update ? [] : [row])]);
+      await tx.manager.save(ClockRequest, [...rows, ...(a.update ? [] : [row])]);
       tx.publish(event);
       this.audited(tx, req, complaintId, a, event);
       return toDto(row);
@@ -258,10 +257,6 @@ export class ClockActionsService {
       eventId,
     });
     return row;
-  }
-
-  private async save(manager: EntityManager, rows: ClockRequest[]): Promise<void> {
-    await manager.save(ClockRequest, rows);
   }
 
   private audited(
