@@ -28,11 +28,12 @@ describe('the workbench in a browser', () => {
     if (!mine) throw new Error(`no case went to h-claims-01: ${JSON.stringify(cases)}`);
     decided = mine;
     other = motor.find((c) => c.handlerId !== 'h-claims-01') as OpenCase;
-  });
+    // A new machine installs Chromium first (apt-get), then the stack starts: give it time.
+  }, 420_000);
 
   afterAll(async () => {
     await world.close();
-  });
+  }, 60_000);
 
   it('a handler signs in, works the queue, decides a case and sees it leave the queue; the letter states the reasons', async () => {
     const page = await world.signIn('h-claims-01');

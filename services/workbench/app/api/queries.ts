@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/auth-context';
 import { ApiError } from './api-error';
+import { sortQueue } from '../common/queue-order';
 import type {
   CaseDetail,
   CaseItem,
@@ -22,15 +23,6 @@ function query(params: Record<string, string | undefined>): string {
   for (const [k, v] of Object.entries(params)) if (v) search.set(k, v);
   const s = search.toString();
   return s ? `?${s}` : '';
-}
-
-/** Undecided cases (open and reopened): green channel first, then the least time left. */
-export function sortQueue(items: CaseItem[]): CaseItem[] {
-  return [...items].sort(
-    (a, b) =>
-      Number(b.greenChannel) - Number(a.greenChannel) ||
-      new Date(a.decisionDueAt).getTime() - new Date(b.decisionDueAt).getTime(),
-  );
 }
 
 export function useQueue(filter: QueueFilter) {

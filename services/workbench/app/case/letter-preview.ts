@@ -40,7 +40,6 @@ const TEXT = {
     survey: `请在收到本函后${SURVEY_WINDOW_DAYS}日内告诉我们您对处理结果是否满意。如您不满意，我们将进一步处理。`,
     signOff: '此致\n敬礼\n\n客户服务中心',
     section: (n: number) => `${ZH_NUMERALS[n - 1] ?? String(n)}、`,
-    locale: 'zh-CN',
   },
   en: {
     salutation: 'Dear customer,',
@@ -75,15 +74,22 @@ const TEXT = {
       'If you are not, we will take it further.',
     signOff: 'Yours faithfully,\n\nCustomer Service',
     section: (n: number) => `${n}. `,
-    locale: 'en-GB',
   },
 } as const;
 
+/** As feedback's letter shows money: ¥1,234.50 in Chinese, CNY 1,234.50 in English. */
 export function formatMoney(money: Money, language: Language): string {
-  return new Intl.NumberFormat(TEXT[language].locale, {
-    style: 'currency',
-    currency: money.currency,
-  }).format(money.amountMinor / 100);
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  const scale = 10 ** digits;
+  const major = Math.floor(money.amountMinor / scale)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction =
+    digits > 0 ? `.${(money.amountMinor % scale).toString().padStart(digits, '0')}` : '';
+  const symbol = language === 'zh' && money.currency === 'CNY' ? '¥' : undefined;
+  return symbol ? `${symbol}${major}${fraction}` : `${money.currency} ${major}${fraction}`;
 }
 
 export function previewLetter(d: LetterDraft): string {

@@ -18,6 +18,7 @@ export async function setupI18n(): Promise<void> {
     fallbackLng: 'zh',
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   document.documentElement.lang = savedLanguage() === 'zh' ? 'zh-CN' : 'en';
 }
