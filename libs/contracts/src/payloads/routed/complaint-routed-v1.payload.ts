@@ -73,6 +73,18 @@ export class ComplaintRoutedV1 {
   @MaxLength(64)
   slaPolicyId: string;
 
+  /** `<version>/<variant>` of the trained classifier that gave the class; absent when the rules did. */
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  classifierVersion?: string;
+
+  /** The classifier was not confident: routed to the complaints office's triage queue. Absent: false. */
+  @OptionalNotNull()
+  @IsBoolean()
+  triage?: boolean;
+
   /** What the complaint is about (optional: added after v1 shipped; absent from older events). */
   @OptionalNotNull()
   @ValidateNested()
