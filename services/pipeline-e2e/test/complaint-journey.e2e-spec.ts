@@ -133,11 +133,21 @@ describe('a complaint travels from intake to the archive (five services, real Ka
       const times = record.timeline.map((s) => Date.parse(s.occurredAt));
       expect([...times].sort((a, b) => a - b)).toEqual(times);
       expect(record.decisions).toHaveLength(isDissatisfiedFirst(index) ? 2 : 1);
+      // Who did what reached the record, as pseudonyms: each round's decision by a handler,
+      // and the case assigned on routing (and again on reopening).
+      const decided = (record.audit ?? []).filter((a) => a.action === 'case.decided');
+      expect(decided).toHaveLength(isDissatisfiedFirst(index) ? 2 : 1);
+      expect(decided.every((a) => a.actorRole.includes('handler') && !!a.actorRef)).toBe(true);
+      expect((record.assignments ?? []).map((a) => a.cause)).toEqual(
+        isDissatisfiedFirst(index) ? ['routed', 'reopened'] : ['routed'],
+      );
       expect(record.closure.resolution).toBe('satisfied');
       // The customer is pseudonymised: nothing of who complained is in the archive.
       const sample = SAMPLE_COMPLAINTS[index % SAMPLE_COMPLAINTS.length];
       for (const personal of Object.values(sample.customer))
         expect(message.value).not.toContain(personal);
+      // Nor who handled it: people are pseudonyms in the analysts' stream.
+      expect(message.value).not.toMatch(/"h-[a-z]+-\d\d"|"officer"|127\.0\.0\.1/);
 
       const received = Date.parse(record.complaint.receivedAt);
       (index < crashIndex ? toRouted : toRoutedDuringCrash).push(
