@@ -1,5 +1,6 @@
 import { mkdirSync } from 'fs';
 import { waitFor } from '@complaints/testing';
+import { driftFrom, OpenApiDocument } from './openapi-fields';
 import { claimsComplaints, OpenCase, SCREENSHOTS, WorkbenchWorld } from './workbench-world';
 
 jest.setTimeout(240_000);
@@ -34,6 +35,19 @@ describe('the workbench in a browser', () => {
   afterAll(async () => {
     await world.close();
   }, 60_000);
+
+  it("every field the screens read is in the running services' OpenAPI documents", async () => {
+    const documents = Object.fromEntries(
+      await Promise.all(
+        (['intake', 'classification', 'investigation', 'feedback'] as const).map(async (s) => {
+          const res = await fetch(`${world.pipeline.urls[s]}/docs/openapi.json`);
+          expect(res.status).toBe(200);
+          return [s, (await res.json()) as OpenApiDocument] as const;
+        }),
+      ),
+    );
+    expect(driftFrom(documents)).toEqual([]);
+  });
 
   it('a handler signs in, works the queue, decides a case and sees it leave the queue; the letter states the reasons', async () => {
     const page = await world.signIn('h-claims-01');
