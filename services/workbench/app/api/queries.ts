@@ -49,6 +49,9 @@ export function useCase(complaintId: string) {
   return useQuery({
     queryKey: ['case', complaintId],
     queryFn: () => api.get<CaseDetail>('investigation', `/v1/cases/${complaintId}`),
+    // Every read of a case is an audit entry: asked again after a change, not on each focus.
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
   });
 }
 
