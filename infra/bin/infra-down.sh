@@ -26,6 +26,11 @@ else
   log "Keycloak was not started by infra:up; leaving it as it is"
 fi
 
+if [ -f "$state/smtp-started" ]; then
+  "$root/infra/smtp/smtp.sh" stop
+  rm -f "$state/smtp-started"
+fi
+
 if [ -f "$state/postgres-started" ]; then
   read -r version name <"$state/postgres-started"
   log "stopping local PostgreSQL cluster $version/$name (infra:up started it)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm run infra:up — everything the services and tests need, ready and laid out:
 # dependencies, PostgreSQL (+ database, schemas, roles), Kafka (+ topics), the identity
-# provider (Keycloak with the demo realm).
+# provider (Keycloak with the demo realm), the local mail sink (SMTP + SMS stand-in).
 # Safe to run again. With KAFKA_BROKERS / DATABASE_URL / PG_ADMIN_URL / OIDC_ISSUER pointing at
 # servers that already run elsewhere, those are used and nothing local is started.
 set -euo pipefail
@@ -38,6 +38,16 @@ if kafka_is_local_default; then
   fi
 else
   log "using Kafka at $KAFKA_BROKERS (not starting a local broker)"
+fi
+
+# The local mail sink: SMTP (2525) that keeps what it receives, the SMS gateway stand-in and
+# their "sent mail" listing (2526). Feedback sends there unless SMTP_URL / SMS_GATEWAY_URL say
+# otherwise.
+if "$root/infra/smtp/smtp.sh" status >/dev/null 2>&1; then
+  log "the mail sink already runs on 127.0.0.1:${SMTP_PORT:-2525}"
+else
+  detached "$root/infra/smtp/smtp.sh" start
+  touch "$state/smtp-started"
 fi
 
 # The classifier's sentence-embedding models (about 60 MB from Maven Central, once; seconds
