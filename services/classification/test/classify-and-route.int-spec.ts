@@ -45,7 +45,9 @@ describe('classification: classifying and routing received complaints (real Kafk
     officer = { authorization: `Bearer ${await identity.token('officer')}` };
     claimsHandler = { authorization: `Bearer ${await identity.token('h-claims-01')}` };
     env = await serviceTestEnv('classification');
-    const config = loadConfig(ClassificationConfig, env.env);
+    // These tests describe the rules and routing table: the trained classifier is off here
+    // (test/classifier-triage.int-spec.ts covers it).
+    const config = loadConfig(ClassificationConfig, { ...env.env, CLASSIFIER_MODEL_PATH: '' });
     app = await createClassificationApp(config, clock);
     await app.getHttpAdapter().getInstance().ready();
     db = app.get(DataSource);

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ComplaintCategory, Priority, Severity } from '@complaints/contracts';
+import type { ComplaintCategory, Language, Priority, Severity } from '@complaints/contracts';
 import type { Confidence } from '../rules/rule.types';
 
 /**
@@ -56,4 +56,35 @@ export class Classification {
 
   @Column('timestamptz', { name: 'classified_at' })
   classifiedAt: Date;
+
+  /** `model` when the trained classifier gave the class, `rules` when the keyword rules did */
+  @Column('text', { name: 'classified_by', default: 'rules' })
+  classifiedBy: 'model' | 'rules';
+
+  @Column('text', { name: 'model_version', nullable: true })
+  modelVersion: string | null;
+
+  @Column('jsonb', { name: 'class_probabilities', nullable: true })
+  classProbabilities: Record<ComplaintCategory, number> | null;
+
+  @Column('text', { name: 'secondary_category', nullable: true })
+  secondaryCategory: ComplaintCategory | null;
+
+  /** the primary class's probability, 0..1 */
+  @Column('real', { name: 'model_confidence', nullable: true })
+  modelConfidence: number | null;
+
+  /** routed to the triage queue because the model was not confident enough */
+  @Column('boolean', { default: false })
+  triage: boolean;
+
+  /** The words classified, kept so an officer's correction can become a training example. */
+  @Column('text', { nullable: true })
+  language: Language | null;
+
+  @Column('text', { nullable: true })
+  subject: string | null;
+
+  @Column('text', { nullable: true })
+  description: string | null;
 }

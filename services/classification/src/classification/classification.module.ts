@@ -4,10 +4,17 @@ import { ClassificationCorrectionService } from './classification-correction.ser
 import { ClassificationService } from './classification.service';
 import { ClassificationsController } from './classifications.controller';
 import { ComplaintReceivedConsumer } from './complaint-received.consumer';
+import { ClassificationJudge } from './classification-judge.service';
+import { TriageController } from '../triage/triage.controller';
 
 @Module({
   imports: [RulesModule],
-  controllers: [ClassificationsController],
-  providers: [ClassificationService, ClassificationCorrectionService, ComplaintReceivedConsumer],
+  controllers: [ClassificationsController, TriageController],
+  providers: [
+    ClassificationService,
+    ClassificationJudge,
+    ClassificationCorrectionService,
+    ComplaintReceivedConsumer,
+  ],
 })
 export class ClassificationModule {}

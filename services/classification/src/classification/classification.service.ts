@@ -2,14 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
-import type { ComplaintReceivedV1, ComplaintSummary, EnvelopeOf } from '@complaints/contracts';
+import type {
+  ComplaintReceivedV1,
+  ComplaintSummary,
+  EnvelopeOf,
+  Language,
+} from '@complaints/contracts';
 import { Transaction } from '@complaints/messaging';
 import { Actor, Clock } from '@complaints/platform';
 import { RulebookService } from '../rules/rulebook.service';
-import type { ClassifyInput, Verdict } from '../rules/rule.types';
+import type { ClassifyInput } from '../rules/rule.types';
 import { slaDeadlines } from '../rules/sla-deadlines';
 import { Classification } from './classification.entity';
 import { ClassificationLabel } from './classification-label.entity';
+import { ClassificationJudge } from './classification-judge.service';
+import type { Judgement } from './classification-judge.service';
 import { maySeeDepartment } from './department-access';
 import { ClassificationErrors } from './classification.errors';
 import { ClassificationDto } from './dto/classification.dto';
@@ -18,13 +25,14 @@ import { ClassificationDto } from './dto/classification.dto';
 export class ClassificationService {
   constructor(
     private readonly rulebook: RulebookService,
+    private readonly judge: ClassificationJudge,
     private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Applies the rules and nothing else: no row, no event. */
-  evaluate(input: ClassifyInput): Verdict {
-    return this.rulebook.engine.classify(input);
+  /** Applies the classifier and the rules and nothing else: no row, no event. */
+  evaluate(input: ClassifyInput & { language?: Language }): Promise<Judgement> {
+    return this.judge.judge(input);
   }
 
   /**
@@ -37,7 +45,7 @@ export class ClassificationService {
     tx: Transaction,
   ): Promise<Classification | undefined> {
     const received = event.payload;
-    const verdict = this.evaluate(received);
+    const verdict = await this.evaluate(received);
     const policy = this.rulebook.policy;
     const receivedAt = new Date(received.receivedAt);
     const due = slaDeadlines(policy, receivedAt, verdict.greenChannel);
@@ -58,6 +66,15 @@ export class ClassificationService {
       slaPolicyId: policy.id,
       receivedEventId: event.eventId,
       classifiedAt,
+      classifiedBy: verdict.classifiedBy,
+      modelVersion: verdict.model?.version ?? null,
+      classProbabilities: verdict.model?.probabilities ?? null,
+      secondaryCategory: verdict.model?.secondaryCategory ?? null,
+      modelConfidence: verdict.model?.probability ?? null,
+      triage: verdict.model?.triage ?? false,
+      language: received.language,
+      subject: received.subject,
+      description: received.description,
     };
     const inserted = await tx.manager
       .createQueryBuilder()
@@ -85,6 +102,8 @@ export class ClassificationService {
           acknowledgeDueAt: row.acknowledgeDueAt.toISOString(),
           decisionDueAt: row.decisionDueAt.toISOString(),
           slaPolicyId: row.slaPolicyId,
+          ...(row.modelVersion ? { classifierVersion: row.modelVersion } : {}),
+          ...(row.triage ? { triage: true } : {}),
           complaint: summaryOf(received),
         },
       }),
@@ -118,6 +137,17 @@ export class ClassificationService {
       decisionDueAt: c.decisionDueAt.toISOString(),
       slaPolicyId: c.slaPolicyId,
       classifiedAt: c.classifiedAt.toISOString(),
+      ...(c.classifiedBy === 'model' && c.modelVersion && c.classProbabilities
+        ? {
+            model: {
+              version: c.modelVersion,
+              probabilities: c.classProbabilities,
+              probability: c.modelConfidence ?? 0,
+              ...(c.secondaryCategory ? { secondaryCategory: c.secondaryCategory } : {}),
+              triage: c.triage,
+            },
+          }
+        : {}),
       corrected: label !== null,
       ...(label
         ? {

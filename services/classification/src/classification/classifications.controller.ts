@@ -29,14 +29,15 @@ export class ClassificationsController {
   @HttpCode(200)
   @Roles('complaints_officer', 'supervisor', 'handler')
   @ApiOperation({
-    summary: 'Try the rules on a complaint',
+    summary: 'Try the classifier and the rules on a complaint',
     description:
-      'Answers how the rules in force would classify and route this text. Stores nothing, publishes nothing.',
+      'Answers how the model and rules in force would classify and route this text. Stores nothing, publishes nothing.',
   })
   @ApiOkResponse({ type: ClassifyResultDto })
   @ApiBadRequestResponse({ description: 'Invalid fields (problem+json)' })
-  classify(@Body() dto: ClassifyRequestDto): ClassifyResultDto {
-    return this.classifications.evaluate(dto);
+  async classify(@Body() dto: ClassifyRequestDto): Promise<ClassifyResultDto> {
+    const { classifiedBy: _by, ...result } = await this.classifications.evaluate(dto);
+    return result;
   }
 
   @Get('classifications/:complaintId')

@@ -3,6 +3,7 @@ import { COMPLAINT_CATEGORIES, PRIORITIES, SEVERITIES } from '@complaints/contra
 import type { ComplaintCategory, Priority, Severity } from '@complaints/contracts';
 import type { Confidence } from '../../rules/rule.types';
 import { CorrectionDto } from './correction.dto';
+import { ModelVerdictDto } from './model-verdict.dto';
 
 /**
  * A stored classification: what was published on complaints.routed.v1 for the complaint, with
@@ -35,6 +36,12 @@ export class ClassificationDto {
 
   @ApiProperty({ type: [String], description: 'Rules that fired, in evaluation order' })
   matchedRuleIds: string[];
+
+  @ApiPropertyOptional({
+    type: ModelVerdictDto,
+    description: "The trained classifier's verdict, when it classified (absent: the rules alone)",
+  })
+  model?: ModelVerdictDto;
 
   @ApiProperty({ format: 'date-time' })
   receivedAt: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { INTAKE_CHANNELS, PRODUCT_LINES } from '@complaints/contracts';
-import type { IntakeChannel, ProductLine } from '@complaints/contracts';
+import { INTAKE_CHANNELS, LANGUAGES, PRODUCT_LINES } from '@complaints/contracts';
+import type { IntakeChannel, Language, ProductLine } from '@complaints/contracts';
 
 /** A complaint's words to try the rules on; the same limits as a received complaint. */
 export class ClassifyRequestDto {
@@ -35,4 +35,12 @@ export class ClassifyRequestDto {
   @IsOptional()
   @IsIn(PRODUCT_LINES)
   productLine?: ProductLine;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: "The classifier's language; detected from the text when not given",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
 }

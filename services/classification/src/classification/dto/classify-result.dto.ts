@@ -1,12 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLAINT_CATEGORIES, PRIORITIES, SEVERITIES } from '@complaints/contracts';
 import type { ComplaintCategory, Priority, Severity } from '@complaints/contracts';
 import type { Confidence } from '../../rules/rule.types';
 import { MatchedRuleDto } from './matched-rule.dto';
+import { ModelVerdictDto } from './model-verdict.dto';
 
 const CONFIDENCES: Confidence[] = ['low', 'medium', 'high'];
 
-/** What the rules make of a complaint's words. */
+/** What the rules and the trained classifier make of a complaint's words. */
 export class ClassifyResultDto {
   @ApiProperty({ enum: COMPLAINT_CATEGORIES })
   category: ComplaintCategory;
@@ -37,4 +38,10 @@ export class ClassifyResultDto {
     description: 'Every rule that fired, in evaluation order',
   })
   matchedRules: MatchedRuleDto[];
+
+  @ApiPropertyOptional({
+    type: ModelVerdictDto,
+    description: "The trained classifier's verdict, when it classified (absent: the rules alone)",
+  })
+  model?: ModelVerdictDto;
 }
