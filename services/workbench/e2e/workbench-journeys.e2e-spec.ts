@@ -205,6 +205,17 @@ describe('the workbench in a browser', () => {
       250,
     );
     await world.screenshot(page, 'correction');
+
+    // Officers reassign across departments: to the complaints office.
+    const form = page.getByTestId('reassign');
+    await form.getByLabel('部门').selectOption('complaints-office');
+    await form.locator('select option[value="h-office-01"]').waitFor({ state: 'attached' });
+    await form.getByLabel('改派给').selectOption('h-office-01');
+    await form.getByLabel('改派原因').fill('涉及多个部门，由投诉管理办公室统一处理');
+    await form.getByRole('button', { name: '改派' }).click();
+    await form.getByText('已改派给 h-office-01').waitFor();
+    const moved = await world.findCase(hospital.complaintId);
+    expect([moved?.department, moved?.handlerId]).toEqual(['complaints-office', 'h-office-01']);
   });
 
   it('with a service down the page says which one, in words, and the rest still shows', async () => {

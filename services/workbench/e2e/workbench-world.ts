@@ -4,7 +4,13 @@ import { resolve } from 'path';
 import { promisify } from 'util';
 import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
 import { PipelineClient, SAMPLE_COMPLAINTS, SampleComplaint } from '@complaints/pipeline-client';
-import { configuredIssuer, testIdentity, TestIdentity, waitFor } from '@complaints/testing';
+import {
+  configuredIssuer,
+  demoTokens,
+  testIdentity,
+  TestIdentity,
+  waitFor,
+} from '@complaints/testing';
 // The end-to-end suite's harness (five services as processes on private schemas and a topic
 // prefix, an intake key): reused as it is rather than copied.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -50,6 +56,8 @@ export class WorkbenchWorld {
   private server?: ChildProcess;
   private output: string[] = [];
   private contexts: BrowserContext[] = [];
+  /** One password grant per person for the whole run (each is a sign-in Keycloak counts). */
+  private readonly tokens = demoTokens();
 
   async start(): Promise<void> {
     if (!(await portFree(WORKBENCH_PORT))) {
@@ -133,7 +141,7 @@ export class WorkbenchWorld {
   /** The case as investigation holds it, read with a complaints officer's token. */
   async findCase(complaintId: string): Promise<OpenCase | undefined> {
     const res = await fetch(`${this.pipeline.urls.investigation}/v1/cases/${complaintId}`, {
-      headers: { authorization: `Bearer ${await this.identity.token('officer')}` },
+      headers: { authorization: `Bearer ${await this.tokens('officer')}` },
     });
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`investigation answered ${res.status}`);

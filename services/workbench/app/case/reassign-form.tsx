@@ -2,22 +2,29 @@ import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseItem } from '../api/types';
 import { useReassign, useWorkload } from '../api/queries';
+import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../common/error-message';
+import { DEPARTMENTS, label } from '../common/labels';
 
-/** Gives the case to another handler of its department, with a reason (audited). */
+/**
+ * Gives the case to another handler, with a reason (audited): supervisors within the case's
+ * department, complaints officers also to another department's handler.
+ */
 export function ReassignForm(props: {
   item: Pick<CaseItem, 'complaintId' | 'department' | 'handlerId'>;
   compact?: boolean;
 }): ReactNode {
   const { t } = useTranslation();
   const { item } = props;
-  const workload = useWorkload(item.department, 0);
+  const acrossDepartments = useAuth().person.roles.includes('complaints_officer');
+  const [department, setDepartment] = useState(item.department);
+  const workload = useWorkload(department, 0);
   const reassign = useReassign();
   const [handlerId, setHandlerId] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | undefined>();
   const handlers = (workload.data?.handlers ?? []).filter(
-    (h) => h.active && h.handlerId !== item.handlerId && h.department === item.department,
+    (h) => h.active && h.handlerId !== item.handlerId && h.department === department,
   );
   const id = `reassign-${item.complaintId}`;
   const onSubmit = (e: FormEvent): void => {
@@ -25,7 +32,12 @@ export function ReassignForm(props: {
     if (!handlerId || !reason.trim()) return;
     setDone(undefined);
     reassign.mutate(
-      { complaintId: item.complaintId, handlerId, reason: reason.trim() },
+      {
+        complaintId: item.complaintId,
+        handlerId,
+        reason: reason.trim(),
+        ...(department !== item.department ? { department } : {}),
+      },
       { onSuccess: () => setDone(handlerId) },
     );
   };
@@ -36,6 +48,25 @@ export function ReassignForm(props: {
       data-testid="reassign"
     >
       {!props.compact && <h2>{t('case.reassign.title')}</h2>}
+      {acrossDepartments && (
+        <>
+          <label htmlFor={`${id}-department`}>{t('case.reassign.department')}</label>
+          <select
+            id={`${id}-department`}
+            value={department}
+            onChange={(e) => {
+              setDepartment(e.target.value);
+              setHandlerId('');
+            }}
+          >
+            {DEPARTMENTS.map((d) => (
+              <option key={d} value={d}>
+                {label(t, 'departments', d)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label htmlFor={`${id}-handler`}>{t('case.reassign.handler')}</label>
       <select id={`${id}-handler`} value={handlerId} onChange={(e) => setHandlerId(e.target.value)}>
         <option value="">{t('case.reassign.choose')}</option>
