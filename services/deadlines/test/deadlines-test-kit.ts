@@ -33,6 +33,7 @@ export interface ClockView {
 }
 export interface ClocksView {
   complaintId: string;
+  policy: string;
   state: string;
   department: string;
   clocks: ClockView[];

@@ -24,6 +24,7 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
     // Lead times from configuration, not the policy's 3 days and 1 day.
     t = await deadlinesUnderTest('deadlines-clock', clock, {
       DEADLINES_WARNING_LEAD_MINUTES: '3600,720',
+      DEADLINES_POLICY_BY_CALLER_SYSTEM: 'uk-web=uk-fca@1',
     });
   });
   afterAll(async () => {
@@ -81,6 +82,47 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
     expect(other.json()).toMatchObject({ code: 'DEADLINES.NOT_FOUND' });
     expect((await t.as('analyst', `/v1/deadlines/${plain.complaintId}`)).statusCode).toBe(403);
     expect((await t.as(undefined, `/v1/deadlines/${plain.complaintId}`)).statusCode).toBe(401);
+  });
+
+  it("runs a UK calling system's complaint under the FCA's 8 weeks, chosen at receipt and kept", async () => {
+    const complaintId = randomUUID();
+    const early = aClockEvent({
+      complaintId,
+      occurredAt: '2026-03-03T02:00:00.000Z',
+      payload: {
+        action: 'paused',
+        pauseKind: 'mediation',
+        requestId: undefined,
+        extensionKind: undefined,
+        actor: handler(),
+      },
+    });
+    const resumed = aClockEvent({
+      complaintId,
+      occurredAt: '2026-03-03T02:00:00.000Z',
+      payload: {
+        action: 'resumed',
+        requestId: undefined,
+        extensionKind: undefined,
+        actor: handler(),
+      },
+    });
+    const received = aReceivedEvent({
+      complaintId,
+      occurredAt: RECEIVED_AT,
+      payload: { receivedAt: RECEIVED_AT, callerSystem: 'uk-web' },
+    });
+    // The clock event comes first: the policy waits for the receipt too.
+    await t.env.publish(early);
+    await t.clocksOf(complaintId, (v) => v.state === 'waiting');
+    await t.env.publish(received, resumed);
+    const view = await t.clocksOf(
+      complaintId,
+      (v) => v.state === 'open' && decision(v)[0]?.status === 'open',
+    );
+    expect(view).toMatchObject({ policy: 'uk-fca@1' });
+    // 56 natural days from 3 March, without the zero-length pause.
+    expect(decision(view)[0]).toMatchObject({ periodDays: 56, dueAt: '2026-04-27T16:00:00.000Z' });
   });
 
   it('moves the deadline to 30 days when an approver grants a complex extension; refuses the requester approving it', async () => {
@@ -311,7 +353,7 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
 
   it('rebuilds every clock from the topics alone with the same result', async () => {
     const report = await t.replay();
-    expect(report.replayed).toBeGreaterThanOrEqual(10);
+    expect(report.replayed).toBeGreaterThanOrEqual(11);
     expect(report).toMatchObject({ differ: 0, differing: [] });
     expect(report.match).toBe(report.replayed);
   });

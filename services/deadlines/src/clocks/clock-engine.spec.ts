@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { CHINA_2020, ClockPolicy } from '../policy/clock-policy';
+import { CHINA_2020, ClockPolicy, UK_FCA } from '../policy/clock-policy';
 import { NO_HOLIDAYS } from '../policy/working-days';
 import { ClockEngine } from './clock-engine';
 import type { ClockInput } from './clock-state';
@@ -159,5 +159,25 @@ describe('ClockEngine (China policy)', () => {
     );
     expect(clocks.clocks[0].dueAt).toBe('2026-02-24T16:00:00.000Z');
     expect(decision([late])[0].dueAt).toBe('2026-02-15T16:00:00.000Z');
+  });
+});
+
+describe('ClockEngine (UK FCA policy, as data)', () => {
+  it('gives 8 weeks and refuses any extension', () => {
+    const requestId = randomUUID();
+    const [clock] = decision(
+      [
+        received,
+        clockEv('2026-01-06T02:00:00.000Z', {
+          action: 'extension-requested',
+          requestId,
+          extensionKind: 'complex',
+        }),
+      ],
+      UK_FCA,
+    );
+    expect(clock).toMatchObject({ periodDays: 56, dueAt: '2026-03-02T16:00:00.000Z' });
+    expect(clock.extensions).toEqual([]);
+    expect(engine(UK_FCA).compute(id, [received]).policy).toBe('uk-fca@1');
   });
 });

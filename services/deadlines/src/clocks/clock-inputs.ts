@@ -20,7 +20,7 @@ export const CLOCK_INPUT_TYPES = [
 export function clockFacts(event: AnyEventEnvelope): Record<string, unknown> {
   switch (event.type) {
     case EVENT_TYPES.received:
-      return { receivedAt: event.payload.receivedAt };
+      return { receivedAt: event.payload.receivedAt, callerSystem: event.payload.callerSystem };
     case EVENT_TYPES.routed:
       return { department: event.payload.department, greenChannel: event.payload.greenChannel };
     case EVENT_TYPES.assigned:

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AnyEventEnvelope } from '@complaints/contracts';
+import { AnyEventEnvelope, EVENT_TYPES } from '@complaints/contracts';
 import { Clock } from '@complaints/platform';
 import { ClockPolicies } from '../policy/clock-policy.service';
 import { clockFacts } from './clock-inputs';
@@ -41,8 +41,13 @@ export class ClockStore {
       where: { complaintId },
       lock: { mode: 'pessimistic_write' },
     });
-    const policy = existing?.policy ?? this.policies.defaultKey;
     const events = await this.events(complaintId, manager);
+    // Chosen when the receipt is known, and kept: a complaint's deadlines never change policy.
+    const received = events.find((e) => e.type === EVENT_TYPES.received);
+    const policy =
+      existing && existing.state !== 'waiting'
+        ? existing.policy
+        : this.policies.keyFor(received ? String(received.payload['callerSystem']) : undefined);
     const clocks = this.policies.engine(policy).compute(complaintId, events);
     const dues = clocks.clocks
       .filter((c) => c.watched && c.dueAt && c.status === 'open')

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -53,6 +54,26 @@ export class DeadlinesConfig extends WithAuthConfig(ServiceConfig) {
   @Min(1, { each: true })
   @Max(60 * 24 * 60, { each: true })
   DEADLINES_GREEN_WARNING_LEAD_MINUTES?: number[];
+
+  /**
+   * Policies by the calling system that submitted the complaint (its jurisdiction):
+   * `callerSystem=<id>@<version>` pairs, comma-separated, e.g. `uk-web=uk-fca@1`. Others get
+   * DEADLINES_POLICY.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @Matches(/^[A-Za-z0-9._-]{1,64}=[a-z0-9-]+@\d+$/, {
+    each: true,
+    message: 'DEADLINES_POLICY_BY_CALLER_SYSTEM must be callerSystem=<policy>@<version>[,...]',
+  })
+  DEADLINES_POLICY_BY_CALLER_SYSTEM?: string[];
 
   /** ms between sweeps for warnings and breaches; 0: no timer (tests sweep by hand). */
   @IsInt()

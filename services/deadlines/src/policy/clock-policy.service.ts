@@ -21,6 +21,9 @@ export class ClockPolicies implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // An unknown policy in the configuration stops the service at start, not at first use.
+    for (const pair of this.config.DEADLINES_POLICY_BY_CALLER_SYSTEM ?? [])
+      policyByKey(pair.split('=')[1]);
     const rows = await this.dataSource.getRepository(Holiday).find();
     const calendars = new Map<string, { holidays: Set<string>; workdays: Set<string> }>();
     for (const row of rows) {
@@ -31,8 +34,15 @@ export class ClockPolicies implements OnModuleInit {
     this.calendars = calendars;
   }
 
-  /** The policy new complaints start under. */
-  get defaultKey(): string {
+  /**
+   * The policy a complaint starts under: its calling system's (DEADLINES_POLICY_BY_CALLER_SYSTEM),
+   * else the default. Fixed once the complaint's receipt is known.
+   */
+  keyFor(callerSystem: string | undefined): string {
+    for (const pair of this.config.DEADLINES_POLICY_BY_CALLER_SYSTEM ?? []) {
+      const [caller, key] = pair.split('=');
+      if (caller === callerSystem) return key;
+    }
     return this.config.DEADLINES_POLICY;
   }
 
