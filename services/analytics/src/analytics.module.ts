@@ -11,6 +11,9 @@ import { ReportsController } from './reports/reports.controller';
 import { RootCauseCountsService } from './root-causes/root-cause-counts.service';
 import { RootCausesController } from './root-causes/root-causes.controller';
 import { TaxonomyProvider } from './root-causes/taxonomy.provider';
+import { RootCauseItemsController } from './spikes/root-cause-items.controller';
+import { RootCauseItemsService } from './spikes/root-cause-items.service';
+import { SpikeRule } from './spikes/spike.rule';
 
 @Module({
   controllers: [
@@ -19,6 +22,7 @@ import { TaxonomyProvider } from './root-causes/taxonomy.provider';
     PolicyCountsController,
     ReportsController,
     FairnessController,
+    RootCauseItemsController,
   ],
   providers: [
     TaxonomyProvider,
@@ -28,6 +32,8 @@ import { TaxonomyProvider } from './root-causes/taxonomy.provider';
     RootCauseCountsService,
     ReportService,
     FairnessService,
+    SpikeRule,
+    RootCauseItemsService,
   ],
 })
 export class AnalyticsModule {}

@@ -268,7 +268,7 @@ describe('analytics: read models from complaints.archived.v1 (real Kafka, Postgr
     expect(report.json().errors).toEqual([
       { field: 'period', reason: 'period must be YYYY, YYYY-MM or YYYY-Qn' },
     ]);
-    for (const user of ['h-claims-01', 'sup-claims', 'operator', 'approver'])
+    for (const user of ['h-claims-01', 'operator', 'approver'])
       expect((await people.get('/v1/reports/2026-Q2', user)).statusCode).toBe(403);
   });
 

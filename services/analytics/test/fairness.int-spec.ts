@@ -72,6 +72,6 @@ describe('analytics: fairness on data built to show a known bias', () => {
     expect((await people.get('/v1/fairness?dimension=colour', 'officer')).json().errors).toEqual([
       { field: 'dimension', reason: expect.stringContaining('dimension must be one of') },
     ]);
-    expect((await people.get('/v1/fairness', 'sup-claims')).statusCode).toBe(403);
+    expect((await people.get('/v1/fairness', 'operator')).statusCode).toBe(403);
   });
 });

@@ -25,6 +25,29 @@ export class AnalyticsConfig extends WithAuthConfig(ServiceConfig) {
   @Max(0.5)
   HOTSPOT_ALPHA: number = 0.05;
 
+  /**
+   * The live spike rule: a cluster (subcategory and product line) spikes when at least
+   * SPIKE_MIN_COUNT of its complaints were received within SPIKE_WINDOW_DAYS and that is more
+   * than chance against the SPIKE_BASELINE_DAYS before (the hotspot test, alpha HOTSPOT_ALPHA).
+   * 0 turns the rule off.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SPIKE_MIN_COUNT: number = 10;
+
+  /** days, 1..90 */
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  SPIKE_WINDOW_DAYS: number = 7;
+
+  /** days, 1..730 */
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  SPIKE_BASELINE_DAYS: number = 28;
+
   /** Hotspots a report lists at most. */
   @IsInt()
   @Min(1)

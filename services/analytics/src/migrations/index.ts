@@ -1,10 +1,12 @@
 import { CreateReadModels1797100000000 } from './1797100000000-create-read-models';
 import { CreatePolicyCount1797100100000 } from './1797100100000-create-policy-count';
 import { SeedRootCauseTaxonomy1797100200000 } from './1797100200000-seed-root-cause-taxonomy';
+import { CreateRootCauseItems1797100300000 } from './1797100300000-create-root-cause-items';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
   CreateReadModels1797100000000,
   CreatePolicyCount1797100100000,
   SeedRootCauseTaxonomy1797100200000,
+  CreateRootCauseItems1797100300000,
 ];
