@@ -73,8 +73,10 @@ export class ClockActionsService {
           extensionKind: dto.kind,
         },
         check: (c, all) => {
-          if (c.round > 1) throw ClockErrors.notAllowed();
-          const rows = current(c, all).rows.filter((r) => r.kind === 'extension');
+          const running = current(c, all);
+          // A review round has a fixed period; new facts in it start a decision period again.
+          if (c.round > 1 && running.generation === 0) throw ClockErrors.notAllowed();
+          const rows = running.rows.filter((r) => r.kind === 'extension');
           if (rows.some((r) => r.status === 'pending')) throw ClockErrors.pending();
           const granted = rows.filter((r) => r.status === 'approved').map((r) => r.detail);
           if (granted.includes(dto.kind)) throw ClockErrors.beyondMaximum(dto.kind);
