@@ -159,13 +159,36 @@ export class WorkbenchWorld {
     const page = await context.newPage();
     await page.goto(`${WORKBENCH_URL}${path}`);
     await page.waitForURL((url) => url.href.startsWith(configuredIssuer()), { timeout: 30_000 });
-    await page.fill('#username', username);
-    await page.fill(
-      '#password',
-      this.identity.users.find((u) => u.username === username)?.password ?? 'demo',
-    );
-    await page.click('#kc-login');
-    await page.waitForURL((url) => url.href.startsWith(WORKBENCH_URL), { timeout: 30_000 });
+    const password = this.identity.users.find((u) => u.username === username)?.password ?? 'demo';
+    // Keycloak turns away a sign-in that overlaps another of the same person (brute-force
+    // protection, "user temporarily disabled"); another suite may be signing them in: retry.
+    for (let attempt = 1; ; attempt++) {
+      await page.fill('#username', username);
+      await page.fill('#password', password);
+      await page.click('#kc-login');
+      const outcome = await Promise.race([
+        page
+          .waitForURL((url) => url.href.startsWith(WORKBENCH_URL), { timeout: 30_000 })
+          .then(
+            () => 'in' as const,
+            () => 'timeout' as const,
+          ),
+        page
+          .locator('#input-error-username')
+          .waitFor({ timeout: 30_000 })
+          .then(
+            () => 'refused' as const,
+            () => 'timeout' as const,
+          ),
+      ]);
+      if (outcome === 'in') break;
+      if (outcome === 'timeout' || attempt === 3) {
+        throw new Error(
+          `Keycloak refused ${username}: ${await page.locator('#input-error-username').textContent()}`,
+        );
+      }
+      await page.waitForTimeout(2_000 * attempt);
+    }
     await page.getByTestId('who').waitFor({ timeout: 30_000 });
     return page;
   }
