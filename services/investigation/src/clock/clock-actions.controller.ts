@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -46,7 +47,7 @@ export class ClockActionsController {
       'By the handler the case is assigned to. An approver who is not the requester decides it. ' +
       'Whether it came before the deadline is judged by the deadlines service.',
   })
-  @ApiOkResponse({ type: ClockRequestDto })
+  @ApiCreatedResponse({ type: ClockRequestDto })
   @ApiForbiddenResponse({ description: 'Not the assigned handler (CASE.NOT_ASSIGNED)' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({
@@ -93,7 +94,7 @@ export class ClockActionsController {
     summary: 'Stop the clock (appraisal, test, evaluation, mediation, customer material)',
     description: BY_WORKER,
   })
-  @ApiOkResponse({ type: ClockRequestDto })
+  @ApiCreatedResponse({ type: ClockRequestDto })
   @ApiConflictResponse({ description: `${CONFLICT}; already paused (CLOCK.ALREADY_PAUSED)` })
   pause(
     @CurrentActor() a: Actor,
@@ -123,7 +124,7 @@ export class ClockActionsController {
   @HttpCode(201)
   @Roles(...WORKERS)
   @ApiOperation({ summary: 'New facts: the decision period starts again', description: BY_WORKER })
-  @ApiOkResponse({ type: ClockRequestDto })
+  @ApiCreatedResponse({ type: ClockRequestDto })
   @ApiConflictResponse({ description: CONFLICT })
   restart(
     @CurrentActor() a: Actor,
@@ -141,7 +142,7 @@ export class ClockActionsController {
     summary: 'A repeat without new facts joins an earlier complaint; this clock ends',
     description: BY_WORKER,
   })
-  @ApiOkResponse({ type: ClockRequestDto })
+  @ApiCreatedResponse({ type: ClockRequestDto })
   @ApiConflictResponse({ description: CONFLICT })
   @ApiUnprocessableEntityResponse({ description: 'Into itself (CLOCK.MERGE_INTO_ITSELF)' })
   merge(
@@ -160,7 +161,7 @@ export class ClockActionsController {
     summary: 'The complainant withdrew: handling ends the day it was received',
     description: BY_WORKER,
   })
-  @ApiOkResponse({ type: ClockRequestDto })
+  @ApiCreatedResponse({ type: ClockRequestDto })
   @ApiConflictResponse({ description: CONFLICT })
   withdraw(
     @CurrentActor() a: Actor,
