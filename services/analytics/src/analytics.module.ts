@@ -11,6 +11,8 @@ import { ReportsController } from './reports/reports.controller';
 import { RootCauseCountsService } from './root-causes/root-cause-counts.service';
 import { RootCausesController } from './root-causes/root-causes.controller';
 import { TaxonomyProvider } from './root-causes/taxonomy.provider';
+import { CnQuarterlyReturnService } from './returns/cn-quarterly-return.service';
+import { ReturnsController } from './returns/returns.controller';
 import { RootCauseItemsController } from './spikes/root-cause-items.controller';
 import { RootCauseItemsService } from './spikes/root-cause-items.service';
 import { SpikeRule } from './spikes/spike.rule';
@@ -23,6 +25,7 @@ import { SpikeRule } from './spikes/spike.rule';
     ReportsController,
     FairnessController,
     RootCauseItemsController,
+    ReturnsController,
   ],
   providers: [
     TaxonomyProvider,
@@ -34,6 +37,7 @@ import { SpikeRule } from './spikes/spike.rule';
     FairnessService,
     SpikeRule,
     RootCauseItemsService,
+    CnQuarterlyReturnService,
   ],
 })
 export class AnalyticsModule {}

@@ -47,6 +47,7 @@ describe('analytics: hostile tokens and refused roles on every protected route',
       'GET /v1/hotspots',
       'GET /v1/reference/policy-counts',
       'GET /v1/reports/:period',
+      'GET /v1/returns/cn-quarterly/:quarter',
       'GET /v1/root-cause-items',
       'GET /v1/root-causes',
       'GET /v1/root-causes/counts',
@@ -58,12 +59,12 @@ describe('analytics: hostile tokens and refused roles on every protected route',
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await accessTable(app, issuer, routes());
     writeHostileReport('analytics', report);
-    expect(report.routes).toBe(9);
+    expect(report.routes).toBe(10);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus[401]).toBeGreaterThan(0);
-    // reads: 4 roles refused on 6 routes; the load: 5; closing an item: 6; the taxonomy: none
-    expect(report.byStatus[403]).toBe(4 * 6 + 5 + 6);
+    // reads: 4 roles refused on 7 routes; the load: 5; closing an item: 6; the taxonomy: none
+    expect(report.byStatus[403]).toBe(4 * 7 + 5 + 6);
   });
 });

@@ -2,6 +2,7 @@ import { CreateReadModels1797100000000 } from './1797100000000-create-read-model
 import { CreatePolicyCount1797100100000 } from './1797100100000-create-policy-count';
 import { SeedRootCauseTaxonomy1797100200000 } from './1797100200000-seed-root-cause-taxonomy';
 import { CreateRootCauseItems1797100300000 } from './1797100300000-create-root-cause-items';
+import { AddPremiumAndInsured1797100400000 } from './1797100400000-add-premium-and-insured';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ANALYTICS_MIGRATIONS = [
   CreatePolicyCount1797100100000,
   SeedRootCauseTaxonomy1797100200000,
   CreateRootCauseItems1797100300000,
+  AddPremiumAndInsured1797100400000,
 ];

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   Matches,
   Max,
@@ -39,9 +40,23 @@ export class PolicyCountRowDto {
   @Min(1)
   @Max(1_000_000_000_000)
   policies: number;
+
+  @ApiPropertyOptional({ example: 300_000_000, description: 'Written premium in yuan, > 0' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(1e17)
+  premiumYuan?: number;
+
+  @ApiPropertyOptional({ example: 120_000, description: 'Insured persons, 1..10^12' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  insuredPersons?: number;
 }
 
-/** A whole file of policy counts: every row valid, or nothing loads. */
+/** A whole file of denominators: every row valid, or nothing loads. */
 export class PolicyCountsDto {
   @ApiProperty({ type: [PolicyCountRowDto] })
   @IsArray()
