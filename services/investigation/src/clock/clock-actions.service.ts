@@ -158,7 +158,11 @@ export class ClockActionsService {
       event: { action: 'restarted', reason: dto.reason },
       check: (_c, all) => {
         // A running pause belongs to the clock the restart ends.
-        for (const r of all) if (r.kind === 'pause' && r.status === 'active') r.status = 'ended';
+        for (const r of all)
+          if (r.kind === 'pause' && r.status === 'active') {
+            r.status = 'ended';
+            r.endedAt = this.clock.now();
+          }
       },
     });
   }
