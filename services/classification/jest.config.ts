@@ -3,4 +3,6 @@ export default {
   preset: '../../jest.preset.js',
   rootDir: '.',
   coverageDirectory: '../../coverage/services/classification',
+  // onnxruntime's tensors need the host's typed arrays (see the file).
+  testEnvironment: '<rootDir>/test/host-realm.environment.js',
 };
