@@ -98,6 +98,11 @@ launch() {
     export JAVA_OPTS_KC_HEAP="$heap" JAVA_OPTS_APPEND="$java_opts"
     export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
     export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}"
+    # Brute-force protection stays on, but two sign-ins of one person at the same moment (two
+    # test suites, two tabs) are both served instead of one being refused as "temporarily
+    # disabled". Both spellings: 26.3 changed the SPI option format.
+    export KC_SPI_BRUTE_FORCE_PROTECTOR__DEFAULT_BRUTE_FORCE_DETECTOR__ALLOW_CONCURRENT_REQUESTS=true
+    export KC_SPI_BRUTE_FORCE_PROTECTOR_DEFAULT_BRUTE_FORCE_DETECTOR_ALLOW_CONCURRENT_REQUESTS=true
     # Its own session (setsid): Ctrl-C on `npm start` signals the terminal's process group,
     # which must stop the services, not the identity provider. setsid execs in place here (a
     # background subshell leads no group) and kc.sh execs java: the pid below is the server's.
