@@ -16,6 +16,7 @@ import { anArchivedPayload } from '@complaints/contracts/testing';
 import { MESSAGING_MIGRATIONS, serviceDataSourceOptions } from '@complaints/messaging';
 import { loadConfig, SystemClock } from '@complaints/platform';
 import { testInfra } from '@complaints/testing';
+import { ImprovementActionsService } from '../src/actions/improvement-actions.service';
 import { AnalyticsConfig } from '../src/config/analytics.config';
 import { FairnessService } from '../src/fairness/fairness.service';
 import { HotspotsService } from '../src/hotspots/hotspots.service';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       ds,
       hotspots,
       new RootCauseCountsService(ds, taxonomy),
+      new ImprovementActionsService(ds, taxonomy, clock, config),
       clock,
       config,
     );

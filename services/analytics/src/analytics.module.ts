@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ImprovementActionsController } from './actions/improvement-actions.controller';
+import { ImprovementActionsService } from './actions/improvement-actions.service';
 import { FairnessController } from './fairness/fairness.controller';
 import { FairnessService } from './fairness/fairness.service';
 import { HotspotsController } from './hotspots/hotspots.controller';
@@ -26,6 +28,7 @@ import { SpikeRule } from './spikes/spike.rule';
     FairnessController,
     RootCauseItemsController,
     ReturnsController,
+    ImprovementActionsController,
   ],
   providers: [
     TaxonomyProvider,
@@ -38,6 +41,7 @@ import { SpikeRule } from './spikes/spike.rule';
     SpikeRule,
     RootCauseItemsService,
     CnQuarterlyReturnService,
+    ImprovementActionsService,
   ],
 })
 export class AnalyticsModule {}

@@ -27,6 +27,16 @@ export function asPeople(app: NestFastifyApplication, identity: TestIdentity) {
         url,
         headers: { authorization: `Bearer ${await tokenOf(username)}` },
       }),
+    post: async (url: string, body: unknown, username = 'analyst') =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          authorization: `Bearer ${await tokenOf(username)}`,
+          'content-type': 'application/json',
+        },
+        payload: JSON.stringify(body),
+      }),
     put: async (url: string, body: unknown, username = 'analyst') =>
       app.inject({
         method: 'PUT',

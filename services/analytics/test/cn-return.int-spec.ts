@@ -107,4 +107,40 @@ describe("analytics: China's quarterly return by cause and product line", () => 
       403,
     );
   });
+
+  it("records improvement actions and shows the cause's rate before and after, also in the report", async () => {
+    const post = (body: unknown, user = 'officer', query = '?windowDays=60') =>
+      people.post(`/v1/improvement-actions${query}`, body, user);
+    const action = {
+      rootCauseCode: 'claims.delay',
+      kind: 'process_change',
+      ownerUnit: 'claims',
+      takenOn: '2026-03-01',
+    };
+    expect((await post(action, 'analyst')).statusCode).toBe(403);
+    expect((await post({ ...action, rootCauseCode: 'claims.weather' })).json().code).toBe(
+      'ROOT_CAUSE.UNKNOWN_CODE',
+    );
+    const bad = await post({ ...action, takenOn: '2026-02-30', kind: 'prayer' });
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['kind', 'takenOn']);
+    const recorded = await post(action);
+    expect(recorded.statusCode).toBe(201);
+    // 60 days each side: 10 in February against 1 (31 March 16:30 UTC, 1 April in Shanghai).
+    expect(recorded.json().effect).toEqual({
+      windowDays: 60,
+      before: 10,
+      after: 1,
+      afterDays: 60,
+      ratePer30DaysBefore: 5,
+      ratePer30DaysAfter: 0.5,
+      change: -0.9,
+      pValue: 0.011719,
+      significant: true,
+    });
+    const q1 = (await people.get('/v1/reports/2026-Q1')).json();
+    expect(q1.actions.map((a: { effect: object }) => a.effect)).toEqual([
+      expect.objectContaining({ windowDays: 90, before: 10, after: 20 }),
+    ]);
+    expect((await people.get('/v1/reports/2026-Q2')).json().actions).toEqual([]);
+  });
 });

@@ -45,12 +45,14 @@ describe('analytics: hostile tokens and refused roles on every protected route',
     ).toEqual([
       'GET /v1/fairness',
       'GET /v1/hotspots',
+      'GET /v1/improvement-actions',
       'GET /v1/reference/policy-counts',
       'GET /v1/reports/:period',
       'GET /v1/returns/cn-quarterly/:quarter',
       'GET /v1/root-cause-items',
       'GET /v1/root-causes',
       'GET /v1/root-causes/counts',
+      'POST /v1/improvement-actions',
       'POST /v1/root-cause-items/:id/close',
       'PUT /v1/reference/policy-counts',
     ]);
@@ -59,12 +61,13 @@ describe('analytics: hostile tokens and refused roles on every protected route',
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await accessTable(app, issuer, routes());
     writeHostileReport('analytics', report);
-    expect(report.routes).toBe(10);
+    expect(report.routes).toBe(12);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus[401]).toBeGreaterThan(0);
-    // reads: 4 roles refused on 7 routes; the load: 5; closing an item: 6; the taxonomy: none
-    expect(report.byStatus[403]).toBe(4 * 7 + 5 + 6);
+    // reads: 4 roles refused on 8 routes; the load: 5; closing an item and recording an
+    // action: 6 each; the taxonomy: none
+    expect(report.byStatus[403]).toBe(4 * 8 + 5 + 6 + 6);
   });
 });

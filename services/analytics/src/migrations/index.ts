@@ -3,6 +3,7 @@ import { CreatePolicyCount1797100100000 } from './1797100100000-create-policy-co
 import { SeedRootCauseTaxonomy1797100200000 } from './1797100200000-seed-root-cause-taxonomy';
 import { CreateRootCauseItems1797100300000 } from './1797100300000-create-root-cause-items';
 import { AddPremiumAndInsured1797100400000 } from './1797100400000-add-premium-and-insured';
+import { CreateImprovementActions1797100500000 } from './1797100500000-create-improvement-actions';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ANALYTICS_MIGRATIONS = [
   SeedRootCauseTaxonomy1797100200000,
   CreateRootCauseItems1797100300000,
   AddPremiumAndInsured1797100400000,
+  CreateImprovementActions1797100500000,
 ];

@@ -74,6 +74,17 @@ export function reportCsv(r: ComplaintReport): string {
       h.significant,
       h.ratePer10k,
     ]);
+  for (const a of r.actions)
+    rows.push([
+      `action_${a.kind}`,
+      a.rootCauseCode,
+      a.takenOn,
+      a.effect.after,
+      a.effect.before,
+      a.effect.change,
+      a.effect.pValue,
+      a.effect.significant,
+    ]);
   const width = REPORT_CSV_HEADER.length;
   const padded = rows.map((row) => [...row, ...Array<unknown>(width - row.length).fill('')]);
   return `\ufeff${padded.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;

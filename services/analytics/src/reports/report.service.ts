@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@complaints/platform';
+import { ImprovementActionsService } from '../actions/improvement-actions.service';
 import { AnalyticsConfig } from '../config/analytics.config';
 import { Dimension, DIMENSION_NAMES } from '../hotspots/dimensions';
 import { HotspotRow, Hotspots, HotspotsService } from '../hotspots/hotspots.service';
@@ -9,6 +10,9 @@ import { Period } from '../read-models/periods';
 import { RootCauseCountsService } from '../root-causes/root-cause-counts.service';
 import { REPORT_SUMMARY_SQL, ReportSummaryRow } from './report-summary.query';
 import { ComplaintReport } from './report.types';
+
+/** days compared on each side of an action taken in the period */
+const REPORT_ACTION_WINDOW_DAYS = 90;
 
 const KIND = { month: 'monthly', quarter: 'quarterly', year: 'yearly' } as const;
 
@@ -19,16 +23,18 @@ export class ReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hotspots: HotspotsService,
     private readonly causes: RootCauseCountsService,
+    private readonly actions: ImprovementActionsService,
     private readonly clock: Clock,
     private readonly config: AnalyticsConfig,
   ) {}
 
   async report(period: Period): Promise<ComplaintReport> {
-    const [summaryRows, causes, ...byDimension] = await Promise.all([
+    const [summaryRows, causes, actions, ...byDimension] = await Promise.all([
       this.dataSource.query(REPORT_SUMMARY_SQL, [period.from, period.to]) as Promise<
         ReportSummaryRow[]
       >,
       this.causes.counts(period),
+      this.actions.list(REPORT_ACTION_WINDOW_DAYS, period),
       ...DIMENSION_NAMES.map((d) => this.hotspots.hotspots(d, period)),
     ]);
     const s = summaryRows[0];
@@ -87,6 +93,7 @@ export class ReportService {
         satisfiedRate: rate(s.satisfied, s.received),
       },
       reopened: { complaints: s.reopened, rate: rate(s.reopened, s.received) },
+      actions,
       test: first.test,
     };
   }

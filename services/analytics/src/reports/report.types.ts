@@ -1,3 +1,4 @@
+import type { ImprovementAction } from '../actions/improvement-actions.service';
 import { Hotspots, HotspotRow } from '../hotspots/hotspots.service';
 import { Dimension } from '../hotspots/dimensions';
 import { Period } from '../read-models/periods';
@@ -52,5 +53,7 @@ export interface ComplaintReport {
     satisfiedRate: number | null;
   };
   reopened: { complaints: number; rate: number | null };
+  /** improvement actions taken in the period, each with its cause's rate before and after */
+  actions: ImprovementAction[];
   test: Hotspots['test'];
 }
