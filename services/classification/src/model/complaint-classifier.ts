@@ -77,6 +77,34 @@ export class ComplaintClassifier {
     return this.classifyFeatures(await this.features(input));
   }
 
+  /** The same verdicts as `classify`, with one embedding inference per language. */
+  async classifyMany(inputs: readonly ClassifierText[]): Promise<ModelVerdict[]> {
+    if (this.variantName !== 'embedding' || !this.embedder)
+      return Promise.all(inputs.map((i) => this.classify(i)));
+    const out: ModelVerdict[] = new Array<ModelVerdict>(inputs.length);
+    const texts = inputs.map((i) => (i.subject ? `${i.subject}\n${i.text}` : i.text));
+    for (const language of LANGUAGES) {
+      const idx = inputs
+        .map((_, k) => k)
+        .filter((k) => (inputs[k].language ?? detectLanguage(texts[k])) === language);
+      if (!idx.length) continue;
+      const vectors = await this.embedder.embedMany(
+        idx.map((k) => texts[k]),
+        language,
+      );
+      idx.forEach((k, j) => {
+        const x = withEmbedding(
+          this.variant,
+          hashedFeatures(texts[k], this.variant.features.hashDimension),
+          language,
+          vectors[j],
+        );
+        out[k] = this.classifyFeatures(x);
+      });
+    }
+    return out;
+  }
+
   classifyFeatures(x: SparseVector): ModelVerdict {
     const classes = this.artifact.classes;
     const p = this.category.probabilities(x);
@@ -120,7 +148,18 @@ export async function buildFeatures(
   const emb = artifact.features.embedding;
   if (!emb || !embedder) return hashed;
   const language = input.language ?? detectLanguage(text);
-  const vector = await embedder.embed(text, language);
+  return withEmbedding(artifact, hashed, language, await embedder.embed(text, language));
+}
+
+/** The hashed vector with the language's embedding block appended. */
+export function withEmbedding(
+  artifact: Pick<ModelVariant, 'features'>,
+  hashed: SparseVector,
+  language: Language,
+  vector: Float32Array,
+): SparseVector {
+  const emb = artifact.features.embedding;
+  if (!emb) return hashed;
   let offset = artifact.features.hashDimension;
   for (const l of LANGUAGES.slice(0, LANGUAGES.indexOf(language))) offset += emb.dimensions[l];
   const size = emb.dimensions[language];

@@ -5,4 +5,6 @@ export interface Embedder {
   readonly dimensions: Record<Language, number>;
   readonly models: Record<Language, string>;
   embed(text: string, language: Language): Promise<Float32Array>;
+  /** the same vectors as `embed`, for many texts in one inference */
+  embedMany(texts: readonly string[], language: Language): Promise<Float32Array[]>;
 }

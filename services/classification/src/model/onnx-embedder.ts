@@ -61,6 +61,8 @@ export class OnnxEmbedder implements Embedder {
         sessions[l] = await ort.InferenceSession.create(join(dir, `${name}.onnx`), {
           intraOpNumThreads: 1,
           interOpNumThreads: 1,
+          // The arena keeps the largest batch's buffers for ever; without it memory follows load.
+          enableCpuMemArena: false,
         });
       }
       const embedder = new OnnxEmbedder(ort, sessions, tokenizers, dimensions);
@@ -74,28 +76,43 @@ export class OnnxEmbedder implements Embedder {
   }
 
   async embed(text: string, language: Language): Promise<Float32Array> {
-    const enc = this.tokenizers[language].encode(text);
-    const n = Math.min(enc.ids.length, MAX_TOKENS);
-    const ids = enc.ids.slice(0, n);
-    if (n === MAX_TOKENS) ids[n - 1] = enc.ids[enc.ids.length - 1]; // keep [SEP] last
-    const tensor = (values: number[]): InstanceType<Ort['Tensor']> =>
-      new this.ort.Tensor(
-        'int64',
-        BigInt64Array.from(values, (v) => BigInt(v)),
-        [1, n],
-      );
+    return (await this.embedMany([text], language))[0];
+  }
+
+  /** One inference over the texts, padded to the longest (cheaper per text than one by one). */
+  async embedMany(texts: readonly string[], language: Language): Promise<Float32Array[]> {
+    const encoded = texts.map((t) => {
+      const enc = this.tokenizers[language].encode(t);
+      const ids = enc.ids.slice(0, MAX_TOKENS);
+      if (enc.ids.length > MAX_TOKENS) ids[MAX_TOKENS - 1] = enc.ids[enc.ids.length - 1]; // [SEP] last
+      return ids;
+    });
+    const n = Math.max(...encoded.map((ids) => ids.length));
+    const b = encoded.length;
+    const ids = new BigInt64Array(b * n);
+    const mask = new BigInt64Array(b * n);
+    encoded.forEach((row, i) =>
+      row.forEach((id, j) => {
+        ids[i * n + j] = BigInt(id);
+        mask[i * n + j] = 1n;
+      }),
+    );
     const session = this.sessions[language];
     const out = await session.run({
-      input_ids: tensor(ids),
-      attention_mask: tensor(enc.attention_mask.slice(0, n)),
-      token_type_ids: tensor(new Array<number>(n).fill(0)),
+      input_ids: new this.ort.Tensor('int64', ids, [b, n]),
+      attention_mask: new this.ort.Tensor('int64', mask, [b, n]),
+      token_type_ids: new this.ort.Tensor('int64', new BigInt64Array(b * n), [b, n]),
     });
     const hidden = out[session.outputNames[0]];
     const width = hidden.dims[2];
-    const cls = Float32Array.from((hidden.data as Float32Array).subarray(0, width));
-    let norm = 0;
-    for (const v of cls) norm += v * v;
-    norm = Math.sqrt(norm) || 1;
-    return cls.map((v) => v / norm);
+    const data = hidden.data as Float32Array;
+    return encoded.map((_, i) => {
+      // [CLS] of row i: bge's pooling
+      const cls = Float32Array.from(data.subarray(i * n * width, i * n * width + width));
+      let norm = 0;
+      for (const v of cls) norm += v * v;
+      norm = Math.sqrt(norm) || 1;
+      return cls.map((v) => v / norm);
+    });
   }
 }
