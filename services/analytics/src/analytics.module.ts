@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ImprovementActionsController } from './actions/improvement-actions.controller';
 import { ImprovementActionsService } from './actions/improvement-actions.service';
+import { ExperienceIndexController } from './experience/experience-index.controller';
+import { ExperienceIndexService } from './experience/experience-index.service';
 import { FairnessController } from './fairness/fairness.controller';
 import { FairnessService } from './fairness/fairness.service';
 import { HotspotsController } from './hotspots/hotspots.controller';
@@ -29,6 +31,7 @@ import { SpikeRule } from './spikes/spike.rule';
     RootCauseItemsController,
     ReturnsController,
     ImprovementActionsController,
+    ExperienceIndexController,
   ],
   providers: [
     TaxonomyProvider,
@@ -42,6 +45,7 @@ import { SpikeRule } from './spikes/spike.rule';
     RootCauseItemsService,
     CnQuarterlyReturnService,
     ImprovementActionsService,
+    ExperienceIndexService,
   ],
 })
 export class AnalyticsModule {}

@@ -4,6 +4,7 @@ import { SeedRootCauseTaxonomy1797100200000 } from './1797100200000-seed-root-ca
 import { CreateRootCauseItems1797100300000 } from './1797100300000-create-root-cause-items';
 import { AddPremiumAndInsured1797100400000 } from './1797100400000-add-premium-and-insured';
 import { CreateImprovementActions1797100500000 } from './1797100500000-create-improvement-actions';
+import { SeedExperienceIndex1797100600000 } from './1797100600000-seed-experience-index';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ANALYTICS_MIGRATIONS = [
   CreateRootCauseItems1797100300000,
   AddPremiumAndInsured1797100400000,
   CreateImprovementActions1797100500000,
+  SeedExperienceIndex1797100600000,
 ];

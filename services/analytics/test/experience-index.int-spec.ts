@@ -1,0 +1,76 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
+import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
+import { createAnalyticsApp } from '../src/analytics-app.factory';
+import { AnalyticsConfig } from '../src/config/analytics.config';
+import { asPeople, untilComplaints } from './analytics-kit';
+import { archivedEventOf, archivedRecord, knownFixture } from './archived-fixture';
+
+jest.setTimeout(180_000);
+
+describe('analytics: the experience index per unit, from versioned indicators and weights', () => {
+  let env: ServiceTestEnv;
+  let app: NestFastifyApplication;
+  let identity: TestIdentity;
+  let people: ReturnType<typeof asPeople>;
+
+  beforeAll(async () => {
+    identity = await testIdentity();
+    env = await serviceTestEnv('analytics-index');
+    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
+    app = await createAnalyticsApp(config, new ManualClock('2026-07-15T02:00:00.000Z'));
+    await app.getHttpAdapter().getInstance().ready();
+    people = asPeople(app, identity);
+    await env.publish(...knownFixture().map((c) => archivedEventOf(archivedRecord(c))));
+    await untilComplaints(app, 49);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.cleanup();
+  });
+
+  it('scores each department and the whole insurer, showing the indicators and the formula', async () => {
+    const res = await people.get('/v1/experience-index?period=2026-Q2', 'officer');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.version).toBe(1);
+    expect(body.formula).toContain('sum(w_i x s_i) / sum(w_i)');
+    expect(
+      body.indicators.map((i: { code: string; weight: number }) => [i.code, i.weight]),
+    ).toEqual([
+      ['quality.not_reopened', 0.15],
+      ['quality.class_right_first_time', 0.1],
+      ['efficiency.deadline_met', 0.25],
+      ['attitude.no_staff_complaints', 0.15],
+      ['satisfaction.mean_rating', 0.2],
+      ['satisfaction.closed_satisfied', 0.15],
+    ]);
+    const unit = (name: string) => body.units.find((u: { unit: string }) => u.unit === name);
+    // Claims: 2 of 30 reopened, 3 late, every answer a 4, all closed satisfied.
+    expect(unit('claims')).toEqual({
+      unit: 'claims',
+      complaints: 30,
+      scores: {
+        'quality.not_reopened': 0.9333,
+        'quality.class_right_first_time': 1,
+        'efficiency.deadline_met': 0.9,
+        'attitude.no_staff_complaints': 1,
+        'satisfaction.mean_rating': 0.75,
+        'satisfaction.closed_satisfied': 1,
+      },
+      index: 91.5,
+    });
+    // Product management: no answers, so the mean rating has no score and its weight drops out.
+    expect(unit('product-management')).toMatchObject({
+      complaints: 5,
+      scores: { 'satisfaction.mean_rating': null, 'satisfaction.closed_satisfied': 0 },
+      index: 81.25,
+    });
+    expect(unit('all')).toMatchObject({ complaints: 35, index: 89.86 });
+    expect(
+      (await people.get('/v1/experience-index?period=2026-Q2', 'h-claims-01')).statusCode,
+    ).toBe(403);
+  });
+});
