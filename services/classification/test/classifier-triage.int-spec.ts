@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import { EnvelopeOf, TOPICS, validateEnvelope } from '@complaints/contracts';
 import { aReceivedEvent } from '@complaints/contracts/testing';
 import type { ComplaintReceivedV1 } from '@complaints/contracts';
@@ -9,6 +10,8 @@ import { readTopics, ServiceTestEnv, serviceTestEnv, testIdentity } from '@compl
 import { ClassificationConfig } from '../src/config/classification.config';
 import { createClassificationApp } from '../src/classification-app.factory';
 import { readOfficerLabels } from '../training/officer-labels';
+import { replayReceived } from '../training/replay';
+import { ComplaintClassifier } from '../src/model/complaint-classifier';
 import { CURRENT_MODEL, readArtifact } from '../training/cli-support';
 
 jest.setTimeout(180_000);
@@ -148,6 +151,39 @@ describe('classification with the trained classifier (real Kafka, PostgreSQL, Ke
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toContain('language');
+    });
+
+    it('replays received complaints through a model and reports what would change, changing nothing', async () => {
+      const db = app.get(DataSource);
+      const [before] = await db.query(
+        `SELECT complaint_id FROM classification WHERE category = 'technical' LIMIT 1`,
+      );
+      // As if an older model had put the crash complaint into product_service.
+      await db.query(
+        `UPDATE classification SET category = 'product_service', department = 'product-management' WHERE complaint_id = $1`,
+        [before.complaint_id],
+      );
+      const report = await replayReceived({
+        brokers: env.brokers,
+        topicPrefix: env.prefix,
+        databaseUrl: env.databaseUrl,
+        schema: env.schema,
+        model: new ComplaintClassifier(artifact),
+        triageBelow: 0.5,
+        triageDepartment: 'complaints-office',
+        idleTimeoutMs: 30_000,
+      });
+      expect(report).toMatchObject({
+        complaints: 2,
+        compared: 2,
+        classChanges: { 'product_service -> technical': 1 },
+        departmentChanges: { 'product-management -> it-operations': 1 },
+      });
+      const [after] = await db.query(
+        `SELECT category FROM classification WHERE complaint_id = $1`,
+        [before.complaint_id],
+      );
+      expect(after.category).toBe('product_service');
     });
 
     it('says on /health/ready and in a metric that it runs on the embedding model', async () => {
