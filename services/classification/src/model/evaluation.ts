@@ -9,7 +9,10 @@ export interface Outcome {
   departmentRight?: boolean;
 }
 
-/** Per-class precision, recall and F1, their macro average, accuracy and the confusion matrix. */
+/**
+ * Per-class precision, recall and F1, their macro average over the classes the file labels or
+ * the model predicts, accuracy and the confusion matrix.
+ */
 export function evaluate(outcomes: readonly Outcome[]): Evaluation {
   const classes = COMPLAINT_CATEGORIES;
   const confusion = classes.map(() => classes.map(() => 0));
@@ -17,6 +20,7 @@ export function evaluate(outcomes: readonly Outcome[]): Evaluation {
     confusion[classes.indexOf(o.expected)][classes.indexOf(o.predicted)] += 1;
   const perClass: Record<string, ClassMetrics> = {};
   let f1Sum = 0;
+  let present = 0;
   classes.forEach((c, i) => {
     const tp = confusion[i][i];
     const support = confusion[i].reduce((a, b) => a + b, 0);
@@ -25,14 +29,18 @@ export function evaluate(outcomes: readonly Outcome[]): Evaluation {
     const recall = support ? tp / support : 0;
     const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     perClass[c] = { precision: round(precision), recall: round(recall), f1: round(f1), support };
-    f1Sum += f1;
+    // A class neither labelled nor predicted in the file says nothing either way.
+    if (support || predicted) {
+      f1Sum += f1;
+      present++;
+    }
   });
   const correct = classes.reduce((a, _, i) => a + confusion[i][i], 0);
   const withDept = outcomes.filter((o) => o.departmentRight !== undefined);
   return {
     complaints: outcomes.length,
     accuracy: round(outcomes.length ? correct / outcomes.length : 0),
-    macroF1: round(f1Sum / classes.length),
+    macroF1: round(present ? f1Sum / present : 0),
     perClass,
     confusion,
     ...(withDept.length
