@@ -3,6 +3,8 @@ import { ImprovementActionsController } from './actions/improvement-actions.cont
 import { ImprovementActionsService } from './actions/improvement-actions.service';
 import { ExperienceIndexController } from './experience/experience-index.controller';
 import { ExperienceIndexService } from './experience/experience-index.service';
+import { HandlerPerformanceController } from './performance/handler-performance.controller';
+import { HandlerPerformanceService } from './performance/handler-performance.service';
 import { FairnessController } from './fairness/fairness.controller';
 import { FairnessService } from './fairness/fairness.service';
 import { HotspotsController } from './hotspots/hotspots.controller';
@@ -32,6 +34,7 @@ import { SpikeRule } from './spikes/spike.rule';
     ReturnsController,
     ImprovementActionsController,
     ExperienceIndexController,
+    HandlerPerformanceController,
   ],
   providers: [
     TaxonomyProvider,
@@ -46,6 +49,7 @@ import { SpikeRule } from './spikes/spike.rule';
     CnQuarterlyReturnService,
     ImprovementActionsService,
     ExperienceIndexService,
+    HandlerPerformanceService,
   ],
 })
 export class AnalyticsModule {}

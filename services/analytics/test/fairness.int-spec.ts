@@ -74,4 +74,38 @@ describe('analytics: fairness on data built to show a known bias', () => {
     ]);
     expect((await people.get('/v1/fairness', 'operator')).statusCode).toBe(403);
   });
+
+  it('gives handling results per handler (pseudonym) and per team', async () => {
+    const handlers = (await people.get('/v1/handler-performance?period=2025-Q3', 'officer')).json();
+    const byUnit = (rows: [string, number, number][]) =>
+      rows.sort(([a], [b]) => a.localeCompare(b));
+    expect(
+      byUnit(
+        handlers.map((h: { unit: string; decided: number; upheldRate: number }) => [
+          h.unit,
+          h.decided,
+          h.upheldRate,
+        ]),
+      ),
+    ).toEqual(
+      byUnit([
+        [pseudonym('h-claims-01'), 40, 0.75],
+        [pseudonym('h-claims-02'), 40, 0.7],
+        [pseudonym('h-claims-03'), 20, 0.2],
+      ]),
+    );
+    expect(handlers.map((h: { decided: number }) => h.decided)).toEqual([40, 40, 20]);
+    expect(handlers.every((h: { team: string }) => h.team === 'claims')).toBe(true);
+    expect(handlers[0]).toMatchObject({
+      meanDaysToDecision: 6,
+      deadlineMetRate: 1,
+      reopenRate: 0,
+      meanRating: 4,
+      closedSatisfiedRate: 1,
+    });
+    const teams = (await people.get('/v1/handler-performance?period=2025-Q3&by=team')).json();
+    expect(teams).toEqual([
+      expect.objectContaining({ unit: 'claims', decided: 100, upheldRate: 0.62 }),
+    ]);
+  });
 });
