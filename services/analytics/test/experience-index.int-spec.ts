@@ -73,4 +73,25 @@ describe('analytics: the experience index per unit, from versioned indicators an
       (await people.get('/v1/experience-index?period=2026-Q2', 'h-claims-01')).statusCode,
     ).toBe(403);
   });
+
+  it('renders the quarterly report as a page with charts, in Chinese and in English', async () => {
+    const zh = await people.get('/v1/reports/2026-Q2?format=html');
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(zh.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(zh.body).toContain('<html lang="zh-CN">');
+    expect(zh.body).toContain('<h1>季度投诉报告 2026-Q2</h1>');
+    expect(zh.body).toContain('<th>受理投诉</th><td>35</td>');
+    // One chart per breakdown: classes, product lines, channels, causes.
+    expect(zh.body.match(/<svg /g)).toHaveLength(4);
+    expect(zh.body).toContain('>理赔时效</text>');
+    expect(zh.body).not.toMatch(/<script/i);
+    const en = await people.get('/v1/reports/2026-Q2?format=html&lang=en', 'auditor');
+    expect(en.body).toContain('<h1>Quarterly Complaint report 2026-Q2</h1>');
+    expect(en.body).toContain('>Claim handled too slowly</text>');
+    expect(en.body).toContain('<th>met</th><td>32 (91.4%)</td>');
+    expect((await people.get('/v1/reports/2026-Q2?format=pdf')).json().errors[0].field).toBe(
+      'format',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../../read-models/periods';
+import { REPORT_LANGUAGES, ReportLanguage } from '../report.html';
 
 export class ReportParamsDto {
   @ApiProperty({
@@ -12,8 +13,17 @@ export class ReportParamsDto {
 }
 
 export class ReportQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'html'])
+  format?: 'json' | 'csv' | 'html';
+
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    default: 'zh',
+    description: 'Language of the HTML page',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
+  lang?: ReportLanguage;
 }
