@@ -7,6 +7,11 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { Survey } from './feedback/survey.entity';
 import { CreateResponsesAndSurveys1764231000000 } from './migrations/1764231000000-create-responses-and-surveys';
 import { CreateComplaintDepartment1764900000100 } from './migrations/1764900000100-create-complaint-department';
+import { CreateCustomerMessages1766000000000 } from './migrations/1766000000000-create-customer-messages';
+import { CustomerContact } from './messages/customer-contact.entity';
+import { CustomerMessage } from './messages/customer-message.entity';
+import { MessageProof } from './messages/message-proof.entity';
+import { MessagesModule } from './messages/messages.module';
 import { Response } from './responses/response.entity';
 import { ResponsesModule } from './responses/responses.module';
 
@@ -20,16 +25,25 @@ export class AppModule {
           service: 'feedback',
           schema: 'feedback',
           config,
-          entities: [Response, Survey, ComplaintDepartment],
+          entities: [
+            Response,
+            Survey,
+            ComplaintDepartment,
+            CustomerContact,
+            CustomerMessage,
+            MessageProof,
+          ],
           migrations: [
             CreateResponsesAndSurveys1764231000000,
             CreateComplaintDepartment1764900000100,
+            CreateCustomerMessages1766000000000,
           ],
           clock,
           extraProviders: [{ provide: FeedbackConfig, useValue: config }],
         }),
         AuthModule.forRoot(config),
         DepartmentsModule,
+        MessagesModule,
         ResponsesModule,
         FeedbackModule,
       ],

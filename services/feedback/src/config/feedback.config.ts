@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
 export class FeedbackConfig extends WithAuthConfig(ServiceConfig) {
@@ -33,4 +33,75 @@ export class FeedbackConfig extends WithAuthConfig(ServiceConfig) {
   @Min(1024)
   @Max(1024 * 1024)
   MAX_BODY_BYTES: number = 16 * 1024;
+
+  /** smtp://[user:pass@]host:port (?tls=off: no STARTTLS) or smtps://; the local mail sink by default. */
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL: string = 'smtp://127.0.0.1:2525?tls=off';
+
+  /** The From of every e-mail to customers. */
+  @IsString()
+  @MaxLength(254)
+  MAIL_FROM: string = 'Customer Service <service@insurer.example>';
+
+  /** The SMS gateway's send endpoint; the local stand-in by default. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL: string = 'http://127.0.0.1:2526/sms/v1/messages';
+
+  /** The gateway's API key (Bearer). */
+  @IsString()
+  SMS_GATEWAY_KEY: string = 'local-sms-key';
+
+  @IsString()
+  @MaxLength(32)
+  SMS_SENDER: string = 'INSURER';
+
+  /** Where the gateway posts delivery receipts: this service's POST /v1/deliveries/sms. Absent: no receipts. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'SMS_CALLBACK_URL must be an http(s) URL' })
+  SMS_CALLBACK_URL?: string;
+
+  /** The token the gateway sends with each receipt (x-callback-token); receipts without it are refused. */
+  @IsString()
+  @Matches(/^.{16,}$/, { message: 'SMS_CALLBACK_TOKEN must be at least 16 characters' })
+  SMS_CALLBACK_TOKEN: string = 'local-sms-callback-token';
+
+  /** ms a provider may take to accept a message */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SEND_TIMEOUT_MS: number = 10_000;
+
+  /** ms between sweeps for messages due to be sent */
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  SEND_SWEEP_INTERVAL_MS: number = 1000;
+
+  /** ms before the first retry after a transient failure; doubles per attempt */
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  SEND_RETRY_BASE_MS: number = 30_000;
+
+  /** Attempts on one channel before it counts as failed and the next is tried (>= 1). */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  SEND_MAX_ATTEMPTS: number = 5;
+
+  /** Time zone of the dates customers read (due dates). */
+  @IsString()
+  MESSAGE_TIME_ZONE: string = 'Asia/Shanghai';
+
+  /**
+   * Where the insurer's policies are issued. CN: every decision letter names the regulator's
+   * consumer complaint line (China-policy complaints); anything else leaves it out.
+   */
+  @IsIn(['CN', 'other'])
+  POLICY_JURISDICTION: string = 'CN';
+
+  /** The regulator's consumer complaint line (NFRA: 12378). */
+  @IsString()
+  @MaxLength(40)
+  REGULATOR_COMPLAINT_LINE: string = '12378';
 }

@@ -16,6 +16,8 @@ export interface LetterInput {
   compensation?: Money;
   /** hours the customer has to answer the survey */
   surveyWindowHours: number;
+  /** The sentence naming the regulator's complaint line (China-policy complaints); absent: none. */
+  regulatorLine?: string;
 }
 
 interface LetterTemplate {
@@ -38,6 +40,8 @@ interface LetterTemplate {
   window(hours: number): string;
   signOff: string;
   sectionNumber(n: number): string;
+  /** Between two sentences. */
+  join: string;
 }
 
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -71,6 +75,7 @@ const TEMPLATES: Record<Language, LetterTemplate> = {
     window: (hours) => (hours % 24 === 0 ? `${hours / 24}日` : `${hours}小时`),
     signOff: '此致\n敬礼\n\n客户服务中心',
     sectionNumber: (n) => `${ZH_NUMERALS[n - 1] ?? String(n)}、`,
+    join: '',
   },
   en: {
     salutation: 'Dear customer,',
@@ -106,6 +111,7 @@ const TEMPLATES: Record<Language, LetterTemplate> = {
     window: (hours) => (hours % 24 === 0 ? plural(hours / 24, 'day') : plural(hours, 'hour')),
     signOff: 'Yours faithfully,\n\nCustomer Service',
     sectionNumber: (n) => `${n}. `,
+    join: ' ',
   },
 };
 
@@ -126,7 +132,10 @@ export function writeResponseLetter(input: LetterInput): string {
     [t.headings.findings, input.summary],
     [t.headings.basis, input.rootCause],
     ...(remedy ? [[t.headings.remedy, remedy] as [string, string]] : []),
-    [t.headings.rights, t.rights],
+    [
+      t.headings.rights,
+      input.regulatorLine ? `${t.rights}${t.join}${input.regulatorLine}` : t.rights,
+    ],
     [t.headings.survey, t.survey(t.window(input.surveyWindowHours))],
   ];
   return [

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MessagesModule } from '../messages/messages.module';
 import { InvestigatedConsumer } from './investigated.consumer';
 import { ResponsesController } from './responses.controller';
 import { ResponsesService } from './responses.service';
 
 @Module({
+  imports: [MessagesModule],
   controllers: [ResponsesController],
   providers: [ResponsesService, InvestigatedConsumer],
 })

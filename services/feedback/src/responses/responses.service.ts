@@ -9,6 +9,10 @@ import { Actor, Clock, ROOT_LOGGER } from '@complaints/platform';
 import { ComplaintDepartment } from '../departments/complaint-department.entity';
 import { maySeeDepartment } from '../departments/department-access';
 import { FeedbackConfig } from '../config/feedback.config';
+import { CustomerContact } from '../messages/customer-contact.entity';
+import { MessageQueue } from '../messages/message-queue.service';
+import { MessageRefusedError, RenderedMessage } from '../messages/templates/message-template';
+import { MessageTemplates } from '../messages/templates/message-templates';
 import { ResponseDto } from './dto/response.dto';
 import { responseChannelFor } from './response-channel';
 import { Response } from './response.entity';
@@ -25,6 +29,8 @@ export class ResponsesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: FeedbackConfig,
+    private readonly messages: MessageQueue,
+    private readonly templates: MessageTemplates,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -78,6 +84,7 @@ export class ResponsesService {
     const surveyDueAt = new Date(sentAt.getTime() + this.config.SURVEY_WINDOW_HOURS * HOUR_MS);
     const language = decision.complaint?.language ?? DEFAULT_LANGUAGE;
     const channel = responseChannelFor(decision.complaint?.channel);
+    const regulatorLine = this.templates.regulatorLine(language);
     const body = writeResponseLetter({
       language,
       outcome: decision.outcome,
@@ -88,7 +95,32 @@ export class ResponsesService {
       ...(decision.remedy ? { remedy: decision.remedy } : {}),
       ...(decision.compensation ? { compensation: decision.compensation } : {}),
       surveyWindowHours: this.config.SURVEY_WINDOW_HOURS,
+      ...(regulatorLine ? { regulatorLine } : {}),
     });
+    const message = {
+      cause: causedBy(event),
+      kind: 'decision' as const,
+      dedupeKey: `decision:${decision.round}`,
+      language,
+    };
+    let letter: RenderedMessage;
+    try {
+      const contact = await tx.manager.findOneBy(CustomerContact, {
+        complaintId: event.complaintId,
+      });
+      letter = this.templates.decisionLetter(
+        language,
+        decision.complaint?.referenceNumber ?? contact?.referenceNumber,
+        { findings: decision.summary, basis: decision.rootCause },
+        body,
+      );
+    } catch (err) {
+      if (!(err instanceof MessageRefusedError)) throw err;
+      // Nothing is sent and nothing says it was: the case still awaits a letter with every part.
+      await this.messages.refuse(tx, message, err);
+      return;
+    }
+    await this.messages.queue(tx, message, letter);
     const responseId = randomUUID();
     const responded = createEnvelope({
       ...causedBy(event),

@@ -1,0 +1,19 @@
+import { DomainError } from '@complaints/platform';
+
+/** The messages feature's error codes and their HTTP statuses: the one place they are mapped. */
+export const MessageErrors = {
+  notFound: (complaintId: string) =>
+    new DomainError(
+      'MESSAGE.NOT_FOUND',
+      404,
+      `No message has been queued for complaint ${complaintId}.`,
+    ),
+  unknownReceipt: () =>
+    new DomainError('MESSAGE.UNKNOWN_RECEIPT', 404, 'No message sent on this channel has that id.'),
+  badCallbackToken: () =>
+    new DomainError(
+      'MESSAGE.CALLBACK_UNAUTHORIZED',
+      401,
+      'The receipt does not carry the callback token.',
+    ),
+};

@@ -1,0 +1,230 @@
+import { aClockEvent, anInvestigatedEvent } from '@complaints/contracts/testing';
+import { waitFor } from '@complaints/testing';
+import { contentHash } from '../src/messages/message-address';
+import {
+  aPhone,
+  anEmail,
+  CALLBACK_TOKEN,
+  mailTo,
+  MessagesWorld,
+  messagesWorld,
+  smsTo,
+} from './customer-messages.kit';
+
+jest.setTimeout(90_000);
+
+describe('feedback: messages reach customers on their channel, with proof (real SMTP server, SMS gateway stand-in, Kafka, PostgreSQL)', () => {
+  let world: MessagesWorld;
+
+  beforeAll(async () => {
+    world = await messagesWorld();
+  });
+  afterAll(() => world?.close());
+
+  const arrived = (address: string, n = 1) =>
+    waitFor(`${n} e-mail(s) to the test address`, async () => {
+      const mail = await mailTo(address);
+      return mail.length >= n ? mail : undefined;
+    });
+
+  it('acknowledges a routed complaint by e-mail with its reference, what happens next and the due date, and publishes the acknowledgement with the proof id', async () => {
+    const email = anEmail();
+    const { complaintId, reference } = await world.complain({ email, channel: 'web' });
+
+    const [mail] = await arrived(email);
+    expect(mail?.subject).toContain(reference);
+    expect(mail?.text).toContain(`投诉编号为${reference}`);
+    expect(mail?.text).toContain('接下来');
+    // decisionDueAt 2026-01-17T01:00Z is 17 January in Beijing
+    expect(mail?.text).toContain('2026年1月17日前作出处理决定');
+
+    const [ack] = await world.messages(complaintId, (ms) => ms[0]?.status === 'told');
+    const proof = ack?.proofs[0];
+    expect(ack).toMatchObject({
+      kind: 'acknowledgement',
+      templateId: 'acknowledgement',
+      templateVersion: 1,
+    });
+    expect(proof).toMatchObject({ channel: 'email', deliveryStatus: 'sent', attempt: 1 });
+    expect(proof?.maskedAddress).toMatch(/^c\*\*\*@e\*\*\*\.test$/);
+    expect(proof?.providerMessageId).toMatch(/^<.+>$/);
+    // The hash proves what the customer got: it is the hash of what the SMTP server holds.
+    expect(proof?.contentHash).toBe(contentHash(mail?.subject ?? '', (mail?.text ?? '').trimEnd()));
+
+    const event = await world.acknowledged(complaintId);
+    expect(event).toMatchObject({ channel: 'email', proofId: proof?.id });
+  });
+
+  it('sends a decision letter stating the findings, the basis and reasons, and every remedy left, with the regulator line', async () => {
+    const email = anEmail();
+    const { complaintId, summary, reference } = await world.complain({ email, language: 'en' });
+    await arrived(email);
+    await world.env.publish(
+      anInvestigatedEvent({
+        complaintId,
+        payload: {
+          complaint: summary,
+          outcome: 'upheld',
+          summary:
+            'The claim was complete on 11 February and payment was held by a missing approval.',
+          rootCause:
+            'Clause 7.2 of the policy requires payment within 10 days of a complete claim.',
+        },
+      }),
+    );
+    const letter = (await arrived(email, 2)).find((m) => m.subject.includes('decision'));
+    expect(letter?.subject).toBe(`Our decision on your complaint ${reference}`);
+    const text = letter?.text ?? '';
+    expect(text).toContain('2. What we found\nThe claim was complete on 11 February');
+    expect(text).toContain('3. The basis and reasons for our decision\nClause 7.2');
+    expect(text).toContain('internal review within 30 days');
+    expect(text).toMatch(/mediation.*arbitration.*courts/s);
+    expect(text).toContain('consumer complaint line, 12378');
+
+    const messages = await world.messages(complaintId, (ms) =>
+      ms.some((m) => m.kind === 'decision' && m.status === 'told'),
+    );
+    const decision = messages.find((m) => m.kind === 'decision');
+    expect(decision).toMatchObject({ templateId: 'decision-letter', templateVersion: 2 });
+    expect(decision?.proofs[0]?.contentHash).toBe(
+      contentHash(letter?.subject ?? '', text.trimEnd()),
+    );
+  });
+
+  it('refuses a decision letter whose findings are blank: nothing is sent, no response is recorded, officers see the refusal', async () => {
+    const email = anEmail();
+    const { complaintId, summary } = await world.complain({ email });
+    await arrived(email);
+    await world.env.publish(
+      anInvestigatedEvent({ complaintId, payload: { complaint: summary, summary: '   ' } }),
+    );
+    const messages = await world.messages(complaintId, (ms) =>
+      ms.some((m) => m.kind === 'decision'),
+    );
+    expect(messages.find((m) => m.kind === 'decision')).toMatchObject({
+      status: 'refused',
+      lastError: 'MESSAGE.MISSING_PART:findings',
+      proofs: [],
+    });
+    const officer = await world.headers('officer');
+    const response = await world.app.inject({
+      method: 'GET',
+      url: `/v1/responses/${complaintId}`,
+      headers: officer,
+    });
+    expect(response.statusCode).toBe(404);
+    const untold = await world.app.inject({
+      method: 'GET',
+      url: '/v1/messages/untold',
+      headers: officer,
+    });
+    expect((untold.json() as { complaintId: string }[]).map((m) => m.complaintId)).toContain(
+      complaintId,
+    );
+    // Several sweeps later only the acknowledgement has reached the customer.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mailTo(email)).toHaveLength(1);
+  });
+
+  it('falls back to SMS when the e-mail bounces for good, and the gateway receipt marks the text delivered', async () => {
+    const email = anEmail('bounce');
+    const phone = aPhone();
+    const { complaintId, reference } = await world.complain({ email, phone, channel: 'web' });
+
+    const [sms] = await waitFor('the text', async () =>
+      (await smsTo(phone)).length ? smsTo(phone) : undefined,
+    );
+    expect(sms?.text).toContain(reference);
+    const [ack] = await world.messages(
+      complaintId,
+      (ms) =>
+        ms[0]?.proofs.some((p) => p.channel === 'sms' && p.deliveryStatus === 'delivered') ?? false,
+    );
+    expect(ack?.proofs.map((p) => [p.channel, p.deliveryStatus, p.error])).toEqual([
+      ['email', 'bounced', 'SMTP_550'],
+      ['sms', 'delivered', undefined],
+    ]);
+    expect(ack?.proofs[1]?.maskedAddress).toBe(`*********${phone.slice(-4)}`);
+    expect(await world.acknowledged(complaintId)).toMatchObject({ channel: 'sms' });
+  });
+
+  it('retries a transient e-mail failure with backoff, then moves on to SMS after the attempts allowed', async () => {
+    const { complaintId } = await world.complain({ email: anEmail('defer'), phone: aPhone() });
+    const [ack] = await world.messages(complaintId, (ms) => ms[0]?.status === 'told');
+    const proofs = ack?.proofs ?? [];
+    expect(
+      proofs.slice(0, 2).map((p) => [p.channel, p.attempt, p.deliveryStatus, p.error]),
+    ).toEqual([
+      ['email', 1, 'deferred', 'SMTP_451'],
+      ['email', 2, 'bounced', 'SMTP_451'],
+    ]);
+    expect(proofs[2]).toMatchObject({ channel: 'sms', attempt: 1 });
+    // The stand-in's receipt may already have come back.
+    expect(['sent', 'delivered']).toContain(proofs[2]?.deliveryStatus);
+    // The second attempt waited at least the backoff (100 ms) after the first.
+    expect(
+      Date.parse(proofs[1]?.sentAt ?? '') - Date.parse(proofs[0]?.sentAt ?? ''),
+    ).toBeGreaterThanOrEqual(100);
+  });
+
+  it('lists a complaint whose customer could not be told on any channel for operators, with masked addresses only', async () => {
+    const email = anEmail('bounce');
+    const { complaintId } = await world.complain({ email });
+    const operator = await world.headers('operator');
+    const listed = await waitFor('the untold complaint', async () => {
+      const res = await world.app.inject({
+        method: 'GET',
+        url: '/v1/messages/untold',
+        headers: operator,
+      });
+      return (res.json() as { complaintId: string; status: string }[]).find(
+        (m) => m.complaintId === complaintId,
+      );
+    });
+    expect(listed).toMatchObject({ status: 'undeliverable', kind: 'acknowledgement' });
+    expect(JSON.stringify(listed)).not.toContain(email);
+    const analyst = await world.headers('analyst');
+    const refused = await world.app.inject({
+      method: 'GET',
+      url: '/v1/messages/untold',
+      headers: analyst,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('tells the customer of an approved extension with its reason and new date', async () => {
+    const email = anEmail();
+    const { complaintId } = await world.complain({ email });
+    const [ackMail] = await arrived(email);
+    expect(ackMail).toBeDefined();
+    const reason = 'Medical records from two hospitals are needed';
+    await world.env.publish(
+      aClockEvent({ complaintId, payload: { action: 'extension-approved', reason } }),
+    );
+    const notice = (await arrived(email, 2)).find((m) => m.subject.includes('延长'));
+    expect(notice?.text).toContain(`延期原因：${reason}`);
+    // 30 days from receipt (2 January, 01:00 UTC)
+    expect(notice?.text).toContain('新的处理期限：2026年2月1日');
+  });
+
+  it('refuses a receipt without the callback token, for an unknown message or with a status out of the list', async () => {
+    const post = (headers: Record<string, string>, payload: object) =>
+      world.app.inject({ method: 'POST', url: '/v1/deliveries/sms', headers, payload });
+    const token = { 'x-callback-token': CALLBACK_TOKEN };
+    expect((await post({}, { messageId: 'x', status: 'delivered' })).statusCode).toBe(401);
+    expect(
+      (
+        await post(
+          { 'x-callback-token': 'forged-token-forged' },
+          { messageId: 'x', status: 'delivered' },
+        )
+      ).statusCode,
+    ).toBe(401);
+    expect((await post(token, { messageId: 'no-such-id', status: 'delivered' })).statusCode).toBe(
+      404,
+    );
+    const bad = await post(token, { messageId: 'x', status: 'read' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('status');
+  });
+});
