@@ -54,18 +54,28 @@ interface StoredSms {
 
 for (const kind of ['mail', 'sms']) mkdirSync(join(dir, kind), { recursive: true });
 
-function store(kind: 'mail' | 'sms', record: { id: string }): void {
-  writeFileSync(join(dir, kind, `${Date.now()}-${record.id}.json`), JSON.stringify(record));
+/** What arrived, oldest first, per kind: read from disk at start, appended as messages come. */
+const held: Record<'mail' | 'sms', { to: string[] | string }[]> = { mail: [], sms: [] };
+/** Messages held in memory per kind; older ones stay on disk only. */
+const HELD_LIMIT = 20_000;
+
+for (const kind of ['mail', 'sms'] as const) {
+  const names = readdirSync(join(dir, kind)).sort().slice(-HELD_LIMIT);
+  for (const name of names)
+    held[kind].push(JSON.parse(readFileSync(join(dir, kind, name), 'utf8')));
 }
 
-function list<T>(kind: 'mail' | 'sms', keep: (record: T) => boolean): T[] {
-  const names = readdirSync(join(dir, kind)).sort();
-  const records: T[] = [];
-  for (const name of names) {
-    const record = JSON.parse(readFileSync(join(dir, kind, name), 'utf8')) as T;
-    if (keep(record)) records.push(record);
-  }
-  return records.slice(-LIST_LIMIT);
+function store(kind: 'mail' | 'sms', record: StoredMail | StoredSms): void {
+  writeFileSync(join(dir, kind, `${Date.now()}-${record.id}.json`), JSON.stringify(record));
+  held[kind].push(record);
+  if (held[kind].length > HELD_LIMIT) held[kind].shift();
+}
+
+function list(kind: 'mail' | 'sms', to: string | undefined): unknown[] {
+  const matches = held[kind].filter(
+    (r) => !to || (Array.isArray(r.to) ? r.to.includes(to) : r.to.toLowerCase() === to),
+  );
+  return matches.slice(-LIST_LIMIT);
 }
 
 const smtp = new SMTPServer({
@@ -155,18 +165,10 @@ const http = createServer((req, res) => {
   const handle = async (): Promise<void> => {
     if (req.method === 'GET' && url.pathname === '/health') return reply(res, 200, { ok: true });
     if (req.method === 'GET' && url.pathname === '/mail') {
-      return reply(
-        res,
-        200,
-        list<StoredMail>('mail', (m) => !to || m.to.includes(to)),
-      );
+      return reply(res, 200, list('mail', to));
     }
     if (req.method === 'GET' && url.pathname === '/sms') {
-      return reply(
-        res,
-        200,
-        list<StoredSms>('sms', (m) => !to || m.to === to),
-      );
+      return reply(res, 200, list('sms', to));
     }
     if (req.method === 'POST' && url.pathname === '/sms/v1/messages') return sendSms(req, res);
     reply(res, 404, { error: 'not_found' });
@@ -183,7 +185,10 @@ smtp.listen(smtpPort, host, () => {
 });
 
 const stop = (): void => {
+  // Idle keep-alive connections would hold close() open: give them a second, then go.
+  setTimeout(() => process.exit(0), 1000).unref();
   http.close();
+  http.closeAllConnections();
   smtp.close(() => process.exit(0));
 };
 process.on('SIGTERM', stop);

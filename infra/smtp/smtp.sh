@@ -19,8 +19,10 @@ start() {
   if running; then log "already running (pid $(cat "$pidfile"))"; return 0; fi
   if answers; then log "something already answers on 127.0.0.1:$http_port; using it"; return 0; fi
   mkdir -p "$data"
-  (cd "$root" && MAIL_SINK_DIR="$data" nohup node -r @swc-node/register infra/smtp/mail-sink.ts \
-    >>"$data/mail-sink.log" 2>&1 </dev/null & echo $! >"$pidfile")
+  cd "$root"
+  MAIL_SINK_DIR="$data" nohup node -r @swc-node/register infra/smtp/mail-sink.ts \
+    >>"$data/mail-sink.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
   for _ in $(seq 1 100); do
     if answers; then log "SMTP on 127.0.0.1:${SMTP_PORT:-2525}, sent mail at http://127.0.0.1:$http_port/mail"; return 0; fi
     running || { log "mail sink exited; see $data/mail-sink.log"; exit 1; }
@@ -31,7 +33,10 @@ start() {
 
 stop() {
   if ! running; then log "not running"; rm -f "$pidfile"; return 0; fi
-  kill "$(cat "$pidfile")" && rm -f "$pidfile"
+  kill "$(cat "$pidfile")"
+  for _ in $(seq 1 50); do running || break; sleep 0.1; done
+  if running; then kill -9 "$(cat "$pidfile")"; fi
+  rm -f "$pidfile"
   log "stopped"
 }
 
