@@ -1,14 +1,29 @@
 /**
  * `npm run classify:promote -- [--candidate PATH] [--force]`: makes the candidate the current
  * model (model/current.json, which the service loads at start) when it scores at least as well
- * on the test split as the current one; a worse candidate only with --force.
+ * on the corpus's test split as the current one, both evaluated now on the same split (the
+ * embedding variant when the models are fetched); a worse candidate only with --force.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CANDIDATE_MODEL, CURRENT_MODEL, err, out, readArtifact } from './cli-support';
+import { ComplaintClassifier } from '../src/model/complaint-classifier';
+import { readLabelledFile } from '../src/model/labelled-file';
+import type { ModelArtifact } from '../src/model/model-artifact';
+import {
+  CANDIDATE_MODEL,
+  config,
+  CORPUS_DIR,
+  CURRENT_MODEL,
+  err,
+  loadEmbedder,
+  out,
+  readArtifact,
+} from './cli-support';
 import { decidePromotion, promoteFile } from './promotion';
+import { evaluateModel } from './train-model';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -21,8 +36,16 @@ function main(argv: string[]): number {
   const currentPath = values.current ?? CURRENT_MODEL;
   const candidate = readArtifact(candidatePath);
   const current = existsSync(currentPath) ? readArtifact(currentPath) : undefined;
-  const variant =
-    candidate.variants.embedding && current?.variants.embedding ? 'embedding' : 'ngram';
+  const both = candidate.variants.embedding && current?.variants.embedding;
+  const embedder = both ? await loadEmbedder(config().CLASSIFIER_EMBEDDINGS_DIR) : undefined;
+  const variant = embedder ? 'embedding' : 'ngram';
+  const test = readLabelledFile(join(CORPUS_DIR, 'test.jsonl'));
+  const rescore = async (a: ModelArtifact): Promise<void> => {
+    const v = a.variants[variant] ?? a.variants.ngram;
+    v.evaluation = await evaluateModel(new ComplaintClassifier(a, embedder), test);
+  };
+  await rescore(candidate);
+  if (current) await rescore(current);
   const decision = decidePromotion(candidate, current, variant, values.force ?? false);
   if (!decision.promote) {
     err(decision.reason);
@@ -33,9 +56,10 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exit(main(process.argv.slice(2)));
-} catch (e) {
-  err(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-}
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    err(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  },
+);
