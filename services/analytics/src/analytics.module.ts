@@ -5,6 +5,7 @@ import { ExperienceIndexController } from './experience/experience-index.control
 import { ExperienceIndexService } from './experience/experience-index.service';
 import { HandlerPerformanceController } from './performance/handler-performance.controller';
 import { HandlerPerformanceService } from './performance/handler-performance.service';
+import { ExportsController } from './exports/exports.controller';
 import { FairnessController } from './fairness/fairness.controller';
 import { FairnessService } from './fairness/fairness.service';
 import { HotspotsController } from './hotspots/hotspots.controller';
@@ -35,6 +36,7 @@ import { SpikeRule } from './spikes/spike.rule';
     ImprovementActionsController,
     ExperienceIndexController,
     HandlerPerformanceController,
+    ExportsController,
   ],
   providers: [
     TaxonomyProvider,

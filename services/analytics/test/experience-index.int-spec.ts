@@ -94,4 +94,28 @@ describe('analytics: the experience index per unit, from versioned indicators an
       'format',
     );
   });
+
+  it('exports each read model of a period as CSV for BI tools', async () => {
+    const facts = await people.get('/v1/exports/complaint-fact?period=2026-Q2');
+    expect(facts.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = facts.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0].split(',').slice(0, 4)).toEqual([
+      'complaint_id',
+      'archived_event_id',
+      'received_at',
+      'received_on',
+    ]);
+    expect(lines).toHaveLength(36);
+    expect(lines[1]).toContain(
+      ',2026-04-01,phone,motor,cn-sh,cn-sh-pudong,business_handling,claims,',
+    );
+    const decisions = await people.get('/v1/exports/decision-fact?period=2026-Q2', 'auditor');
+    expect(decisions.body.trim().split('\r\n')).toHaveLength(36);
+    const empty = await people.get('/v1/exports/decision-fact?period=2020-Q1');
+    expect(empty.body.replace(/^\ufeff/, '')).toMatch(/^complaint_id,round,outcome,handler_ref,/);
+    expect((await people.get('/v1/exports/audit_entry')).json().errors[0].field).toBe('model');
+  });
 });

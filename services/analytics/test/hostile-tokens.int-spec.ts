@@ -44,6 +44,7 @@ describe('analytics: hostile tokens and refused roles on every protected route',
         .sort(),
     ).toEqual([
       'GET /v1/experience-index',
+      'GET /v1/exports/:model',
       'GET /v1/fairness',
       'GET /v1/handler-performance',
       'GET /v1/hotspots',
@@ -63,13 +64,13 @@ describe('analytics: hostile tokens and refused roles on every protected route',
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await accessTable(app, issuer, routes());
     writeHostileReport('analytics', report);
-    expect(report.routes).toBe(14);
+    expect(report.routes).toBe(15);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus[401]).toBeGreaterThan(0);
-    // reads: 4 roles refused on 10 routes; the load: 5; closing an item and recording an
+    // reads: 4 roles refused on 11 routes; the load: 5; closing an item and recording an
     // action: 6 each; the taxonomy: none
-    expect(report.byStatus[403]).toBe(4 * 10 + 5 + 6 + 6);
+    expect(report.byStatus[403]).toBe(4 * 11 + 5 + 6 + 6);
   });
 });

@@ -1,0 +1,62 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Clock, Roles } from '@complaints/platform';
+import { AnalyticsConfig } from '../config/analytics.config';
+import { periodOrCurrent } from '../read-models/period.pipe';
+import { PeriodQueryDto } from '../root-causes/dto/period-query.dto';
+import { ExportParamsDto, READ_MODEL_EXPORTS } from './export-params.dto';
+
+/**
+ * Each read model as CSV for BI tools, one period at a time (pseudonymised rows only): every
+ * column as stored, in the table's order, UTF-8 with a byte-order mark.
+ */
+@ApiTags('exports')
+@Roles('analyst', 'auditor', 'complaints_officer')
+@Controller('v1/exports')
+export class ExportsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AnalyticsConfig,
+  ) {}
+
+  @Get(':model')
+  @ApiParam({ name: 'model', enum: Object.keys(READ_MODEL_EXPORTS) })
+  @ApiOperation({ summary: 'A read model as CSV: the rows of complaints received in the period' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV with a header row' })
+  async export(
+    @Param() params: ExportParamsDto,
+    @Query() query: PeriodQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const period = periodOrCurrent(query.period, this.clock, this.config.REPORT_TIME_ZONE);
+    const rows = (
+      (await this.dataSource.query(READ_MODEL_EXPORTS[params.model], [period.from, period.to])) as {
+        r: Record<string, unknown>;
+      }[]
+    ).map((x) => x.r);
+    const columns = rows.length
+      ? Object.keys(rows[0])
+      : (
+          (await this.dataSource.query(
+            `SELECT column_name AS c FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+            [params.model.replace('-', '_')],
+          )) as { c: string }[]
+        ).map((r) => r.c);
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="${params.model}-${period.id}.csv"`);
+    const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];
+    return `\ufeff${lines.join('\r\n')}\r\n`;
+  }
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
