@@ -53,7 +53,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values['no-db']) {
     const schema = cfg.DATABASE_SCHEMA ?? 'classification';
-    const { labels, withoutText } = await readOfficerLabels(cfg.DATABASE_URL, schema);
+    const { labels, withoutText } = await readOfficerLabels(cfg.DATABASE_URL, schema).catch(
+      (e: unknown) => {
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(
+          `cannot read officers' corrections from schema ${schema} (${why}); start classification once so its migrations run, or pass --no-db`,
+        );
+      },
+    );
     out(`officers' corrections: ${labels.length} used, ${withoutText} without stored text`);
     extra.push(...labels);
   }
