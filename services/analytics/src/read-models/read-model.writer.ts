@@ -2,7 +2,7 @@ import { ComplaintProjection } from './complaint.projection';
 
 export type Query = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
-/** The tables the rows go to: the live read models, or a rebuild's temporary copies. */
+/** The tables the rows go to: the live read models, or a rebuild's copies. */
 export interface ReadModelTables {
   facts: string;
   decisions: string;

@@ -5,7 +5,10 @@ import { RootCauseTaxonomy } from '../root-causes/root-cause.taxonomy';
 import { ComplaintProjection, projectComplaint } from './complaint.projection';
 import { LIVE_TABLES, ReadModelTables, writeProjections } from './read-model.writer';
 
-/** The rebuild's copies: temporary tables of its one session, gone when it ends. */
+/**
+ * The rebuild's copies, in the service's own schema (service roles may not create temporary
+ * tables: setup.ts revokes that from PUBLIC); unlogged, made afresh and dropped at the end.
+ */
 const REBUILD_TABLES: ReadModelTables = {
   facts: 'rebuild_complaint_fact',
   decisions: 'rebuild_decision_fact',
@@ -31,7 +34,7 @@ export interface RebuildResult {
 
 /**
  * Replays complaints.archived.v1 from the beginning with a fresh consumer group, up to the end
- * offsets it finds at start, into temporary copies of the read models; then, in one
+ * offsets it finds at start, into copies of the read models (unlogged tables of its own); then, in one
  * transaction that holds the live tables' write lock, carries over complaints the running
  * service applied meanwhile and replaces the live tables' rows with the copies. Readers see
  * the old figures until the commit and the rebuilt ones after it.
@@ -43,11 +46,38 @@ export async function rebuildReadModels(
 ): Promise<RebuildResult> {
   const query = (sql: string, params?: unknown[]) => runner.query(sql, params);
   const log = o.log ?? (() => undefined);
-  for (const [live, copy] of [
-    [LIVE_TABLES.facts, REBUILD_TABLES.facts],
-    [LIVE_TABLES.decisions, REBUILD_TABLES.decisions],
-  ])
-    await query(`CREATE TEMP TABLE ${copy} (LIKE ${live} INCLUDING ALL) ON COMMIT PRESERVE ROWS`);
+  const [{ locked }] = (await query(
+    `SELECT pg_try_advisory_lock(hashtext(current_schema() || '.rebuild')) AS locked`,
+  )) as {
+    locked: boolean;
+  }[];
+  if (!locked) throw new Error('another rebuild of this schema is running');
+  try {
+    for (const [live, copy] of [
+      [LIVE_TABLES.facts, REBUILD_TABLES.facts],
+      [LIVE_TABLES.decisions, REBUILD_TABLES.decisions],
+    ]) {
+      await query(`DROP TABLE IF EXISTS ${copy}`);
+      await query(`CREATE UNLOGGED TABLE ${copy} (LIKE ${live} INCLUDING ALL)`);
+    }
+    return await replayAndSwap(runner, taxonomy, o, log);
+  } finally {
+    await query(`DROP TABLE IF EXISTS ${REBUILD_TABLES.decisions}, ${REBUILD_TABLES.facts}`).catch(
+      () => undefined,
+    );
+    await query(`SELECT pg_advisory_unlock(hashtext(current_schema() || '.rebuild'))`).catch(
+      () => undefined,
+    );
+  }
+}
+
+async function replayAndSwap(
+  runner: QueryRunner,
+  taxonomy: RootCauseTaxonomy,
+  o: RebuildOptions,
+  log: (line: string) => void,
+): Promise<RebuildResult> {
+  const query = (sql: string, params?: unknown[]) => runner.query(sql, params);
 
   const topic = o.topicPrefix + TOPICS.archived;
   const kafka = new Kafka({
