@@ -4,6 +4,7 @@ import {
   HostileCase,
   HostileReport,
   hostileTokens,
+  mergeReports,
   probeHostileTable,
   ProbeRoute,
   TestIdentity,
@@ -12,21 +13,51 @@ import {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const OPEN = /^\/(health|metrics|docs)(\/|$)/;
 
+/** A documented route, with the roles its 403 answer names (`@Roles` documents them). */
+export type DocumentedRoute = ProbeRoute & { roles?: string[] };
+
+interface Operation {
+  responses?: Record<string, { description?: string }>;
+}
+
+const ROLES_NOTE = /Needs one of the roles: ([a-z_, ]+)/;
+
 /** A running service's routes as its OpenAPI document lists them, minus the open ones. */
-export async function documentedRoutes(baseUrl: string): Promise<ProbeRoute[]> {
+export async function documentedRoutes(baseUrl: string): Promise<DocumentedRoute[]> {
   const doc = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as {
-    paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>>;
+    paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
   };
-  const routes: ProbeRoute[] = [];
+  const routes: DocumentedRoute[] = [];
   for (const [path, operations] of Object.entries(doc.paths)) {
     if (OPEN.test(path)) continue;
     for (const method of METHODS) {
-      if (operations[method]) {
-        routes.push({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1') });
-      }
+      const operation = operations[method];
+      if (!operation) continue;
+      const note = ROLES_NOTE.exec(operation.responses?.['403']?.description ?? '');
+      routes.push({
+        method: method.toUpperCase(),
+        path: path.replace(/\{(\w+)\}/g, ':$1'),
+        ...(note ? { roles: note[1].split(',').map((r) => r.trim()) } : {}),
+      });
     }
   }
   return routes;
+}
+
+/** A demo user of each role, to present a valid token of a role a route refuses. */
+const USER_OF_ROLE: Record<string, string> = {
+  operator: 'operator',
+  analyst: 'analyst',
+  approver: 'approver',
+  auditor: 'auditor',
+  complaints_officer: 'officer',
+  supervisor: 'sup-claims',
+  handler: 'h-claims-01',
+};
+
+/** The first role (operators first: they may see least) the route refuses, if any. */
+function refusedRole(route: DocumentedRoute): string | undefined {
+  return Object.keys(USER_OF_ROLE).find((role) => !route.roles?.includes(role));
 }
 
 /** The hostile table as the real identity provider allows it (it signs only what it issues). */
@@ -51,9 +82,9 @@ export interface SweepResult {
 }
 
 /**
- * Every documented route of every running service against the hostile tokens (401 each), an
- * operator's valid token (no case, letter or archive route is an operator's: 403, or 401 on
- * routes only a calling system's API key opens), and — on routes naming a complaint — a
+ * Every documented route of every running service against the hostile tokens (401 each), a
+ * valid token of a role the route refuses (as its OpenAPI 403 answer names the roles: 403, or
+ * 401 on routes only a calling system's API key opens), and — on routes naming a complaint — a
  * handler of another department than the complaint's (404, or 403 where handlers may not go;
  * 400 where the empty body is refused first, which says nothing of the complaint either).
  */
@@ -63,7 +94,6 @@ export async function sweepServices(
   complaint: { id: string; department: string },
 ): Promise<SweepResult> {
   const hostile = await keycloakHostileCases(identity);
-  const operator = `Bearer ${await identity.token('operator')}`;
   const stranger = identity.users.find(
     (u) => u.roles.includes('handler') && u.department && u.department !== complaint.department,
   );
@@ -88,11 +118,19 @@ export async function sweepServices(
       return res.status;
     };
     // Over real HTTP, Node refuses the 20 KB header itself (431) before any route sees it.
-    const cases = [
-      ...hostile.map((c) => (c.name.startsWith('oversized') ? { ...c, expected: [401, 431] } : c)),
-      { name: 'valid token, role operator', authorization: operator, expected: [401, 403] },
-    ];
-    const table = await probeHostileTable(routes, cases, send);
+    const cases = hostile.map((c) =>
+      c.name.startsWith('oversized') ? { ...c, expected: [401, 431] } : c,
+    );
+    const reports = [await probeHostileTable(routes, cases, send)];
+    // A valid token of a role the route refuses: 403 (401 where only an API key opens it).
+    for (const route of routes) {
+      const role = refusedRole(route);
+      if (!role) continue;
+      const authorization = `Bearer ${await identity.token(USER_OF_ROLE[role])}`;
+      const row = { name: `valid token, role ${role}`, authorization, expected: [401, 403] };
+      reports.push(await probeHostileTable([route], [row], send));
+    }
+    const table = mergeReports(reports, routes.length);
     const named = routes.filter((r) => /:(complaintId|id)\b/.test(r.path));
     const department = await probeHostileTable(
       named,
@@ -106,7 +144,7 @@ export async function sweepServices(
       send,
       { complaintId: complaint.id, id: complaint.id },
     );
-    const report = merge(table, department);
+    const report = mergeReports([table, department], routes.length);
     perService[service] = report;
     total.routes += report.routes;
     total.requests += report.requests;
@@ -114,19 +152,4 @@ export async function sweepServices(
     total.serverErrors += report.serverErrors.length;
   }
   return { perService, total };
-}
-
-function merge(a: HostileReport, b: HostileReport): HostileReport {
-  const byStatus = { ...a.byStatus };
-  for (const [status, n] of Object.entries(b.byStatus)) {
-    byStatus[Number(status)] = (byStatus[Number(status)] ?? 0) + n;
-  }
-  return {
-    routes: a.routes,
-    requests: a.requests + b.requests,
-    accepted: [...a.accepted, ...b.accepted],
-    serverErrors: [...a.serverErrors, ...b.serverErrors],
-    unexpected: [...a.unexpected, ...b.unexpected],
-    byStatus,
-  };
 }
