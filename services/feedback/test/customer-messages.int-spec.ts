@@ -167,15 +167,15 @@ describe('feedback: messages reach customers on their channel, with proof (real 
     ).toBeGreaterThanOrEqual(100);
   });
 
-  it('lists a complaint whose customer could not be told on any channel for operators, with masked addresses only', async () => {
+  it('lists a complaint whose customer could not be told on any channel for officers (masked addresses only) and counts it for operators', async () => {
     const email = anEmail('bounce');
     const { complaintId } = await world.complain({ email });
-    const operator = await world.headers('operator');
+    const officer = await world.headers('officer');
     const listed = await waitFor('the untold complaint', async () => {
       const res = await world.app.inject({
         method: 'GET',
         url: '/v1/messages/untold',
-        headers: operator,
+        headers: officer,
       });
       return (res.json() as { complaintId: string; status: string }[]).find(
         (m) => m.complaintId === complaintId,
@@ -183,13 +183,22 @@ describe('feedback: messages reach customers on their channel, with proof (real 
     });
     expect(listed).toMatchObject({ status: 'undeliverable', kind: 'acknowledgement' });
     expect(JSON.stringify(listed)).not.toContain(email);
-    const analyst = await world.headers('analyst');
-    const refused = await world.app.inject({
-      method: 'GET',
-      url: '/v1/messages/untold',
-      headers: analyst,
-    });
-    expect(refused.statusCode).toBe(403);
+    for (const role of ['operator', 'analyst'] as const) {
+      const res = await world.app.inject({
+        method: 'GET',
+        url: '/v1/messages/untold',
+        headers: await world.headers(role),
+      });
+      expect(res.statusCode).toBe(403);
+    }
+    const metrics = await world.app.inject({ method: 'GET', url: '/metrics' });
+    const line = metrics.body
+      .split('\n')
+      .find((l) =>
+        l.startsWith('complaints_customer_messages{kind="acknowledgement",status="undeliverable"}'),
+      );
+    expect(Number(line?.split(' ').pop())).toBeGreaterThanOrEqual(1);
+    expect(metrics.body).not.toContain(email);
   });
 
   it('tells the customer of an approved extension with its reason and new date', async () => {
@@ -212,6 +221,8 @@ describe('feedback: messages reach customers on their channel, with proof (real 
       world.app.inject({ method: 'POST', url: '/v1/deliveries/sms', headers, payload });
     const token = { 'x-callback-token': CALLBACK_TOKEN };
     expect((await post({}, { messageId: 'x', status: 'delivered' })).statusCode).toBe(401);
+    // The token is checked before the body: without it, even an empty body is 401.
+    expect((await post({ authorization: 'Bearer x' }, {})).statusCode).toBe(401);
     expect(
       (
         await post(

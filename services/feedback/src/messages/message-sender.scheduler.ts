@@ -35,11 +35,14 @@ export class MessageSenderScheduler implements OnApplicationBootstrap, BeforeApp
     await this.sending;
   }
 
+  /** Sends batch after batch until nothing is due (or the service stops). */
+  private async sendAll(): Promise<void> {
+    while ((await this.sender.sendDue(SEND_BATCH)) === SEND_BATCH && this.timer);
+  }
+
   private tick(): void {
     if (this.sending) return;
-    this.sending = this.sender
-      .sendDue(SEND_BATCH)
-      .then(() => undefined)
+    this.sending = this.sendAll()
       .catch((err: unknown) => {
         // That message's transaction rolled back; it is tried again at the next tick.
         this.logger.error({ err }, 'sending messages failed; retrying at the next tick');

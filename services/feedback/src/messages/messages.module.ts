@@ -4,6 +4,7 @@ import { CHANNEL_ADAPTERS, ChannelAdapter } from './channels/channel-adapter';
 import { EmailAdapter } from './channels/email.adapter';
 import { SmsGatewayAdapter } from './channels/sms-gateway.adapter';
 import { ClockChangedConsumer } from './clock-changed.consumer';
+import { MessageMetrics } from './message-metrics';
 import { MessageProofs } from './message-proofs.service';
 import { MessageQueue } from './message-queue.service';
 import { MessageSender } from './message-sender.service';
@@ -11,6 +12,7 @@ import { MessageSenderScheduler } from './message-sender.scheduler';
 import { MessagesController } from './messages.controller';
 import { ReceivedConsumer } from './received.consumer';
 import { RoutedConsumer } from './routed.consumer';
+import { SmsCallbackGuard } from './sms-callback.guard';
 import { MessageTemplates } from './templates/message-templates';
 
 /** Messages to customers on their channels, and the proof that they were told. */
@@ -48,6 +50,8 @@ import { MessageTemplates } from './templates/message-templates';
     MessageSender,
     MessageSenderScheduler,
     MessageProofs,
+    MessageMetrics,
+    SmsCallbackGuard,
     ReceivedConsumer,
     RoutedConsumer,
     ClockChangedConsumer,
