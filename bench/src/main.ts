@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
 import { postgresBaseline } from './baselines/postgres-baseline';
 import { kafkaBaseline } from './baselines/kafka-baseline';
+import { classifierBench } from './classifier/classifier-bench';
 import { consumerComparison } from './consumers/consumer-comparison';
 import { intakeLoad } from './intake/intake-load';
 import { pipelineBench } from './pipeline/pipeline-bench';
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
     });
     await phase('pipeline', async () => {
       result.pipeline = await pipelineBench(ctx, options, profileDir);
+    });
+    await phase('classifier', async () => {
+      result.classifier = await classifierBench(ctx, options.classifier.seconds);
     });
   } finally {
     ctx.log('cleaning up');

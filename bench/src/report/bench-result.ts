@@ -1,4 +1,5 @@
 import { KafkaBaseline } from '../baselines/kafka-baseline';
+import { ClassifierBench } from '../classifier/classifier-bench';
 import { PostgresBaseline } from '../baselines/postgres-baseline';
 import { ConsumerComparison } from '../consumers/consumer-comparison';
 import { IntakeLoad } from '../intake/intake-load';
@@ -44,6 +45,7 @@ export interface BenchResult {
   consumers?: ConsumerComparison;
   intake?: IntakeLoad;
   pipeline?: PipelineBench;
+  classifier?: ClassifierBench;
   figures?: Figures;
   /** Before each measurement: the wait for other processes to calm down and what they still used. */
   quietChecks?: QuietCheck[];

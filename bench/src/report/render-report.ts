@@ -1,3 +1,4 @@
+import { renderClassifier } from '../classifier/render-classifier';
 import { BenchResult } from './bench-result';
 
 const n0 = (v: number | null | undefined): string =>
@@ -292,6 +293,7 @@ export function renderReport(r: BenchResult): string {
       );
     }
   }
+  if (r.classifier) out.push(...renderClassifier(r.classifier));
   const noisy = (r.quietChecks ?? []).filter((q) => q.otherCores >= 0.15);
   out.push('', '## Other load on the machine', '');
   out.push(

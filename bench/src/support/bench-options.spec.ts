@@ -4,7 +4,14 @@ describe('benchmark options', () => {
   it('runs every phase in full mode by default', () => {
     const o = parseOptions([]);
     expect(o.mode).toBe('full');
-    expect(o.phases).toEqual(['postgres', 'kafka', 'consumers', 'intake', 'pipeline']);
+    expect(o.phases).toEqual([
+      'postgres',
+      'kafka',
+      'consumers',
+      'intake',
+      'pipeline',
+      'classifier',
+    ]);
   });
 
   it('takes --quick, --only and a label', () => {

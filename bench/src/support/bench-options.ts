@@ -1,7 +1,14 @@
 /** What one run measures and for how long. Quick mode exists so CI proves the benchmark still works. */
 
-export type Phase = 'postgres' | 'kafka' | 'consumers' | 'intake' | 'pipeline';
-export const PHASES: readonly Phase[] = ['postgres', 'kafka', 'consumers', 'intake', 'pipeline'];
+export type Phase = 'postgres' | 'kafka' | 'consumers' | 'intake' | 'pipeline' | 'classifier';
+export const PHASES: readonly Phase[] = [
+  'postgres',
+  'kafka',
+  'consumers',
+  'intake',
+  'pipeline',
+  'classifier',
+];
 
 export interface BenchOptions {
   mode: 'quick' | 'full';
@@ -23,6 +30,8 @@ export interface BenchOptions {
     partitions: number;
   };
   consumers: { events: number; seconds: number; partitions: number };
+  /** Seconds per measurement of the classifier (throughput single, batched, latency). */
+  classifier: { seconds: number };
   intake: {
     warmupSeconds: number;
     seconds: number;
@@ -59,6 +68,7 @@ const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label
     partitions: 6,
   },
   consumers: { events: 30_000, seconds: 15, partitions: 6 },
+  classifier: { seconds: 10 },
   intake: {
     warmupSeconds: 3,
     seconds: 8,
@@ -91,6 +101,7 @@ const QUICK: typeof FULL = {
     partitions: 6,
   },
   consumers: { events: 3000, seconds: 6, partitions: 6 },
+  classifier: { seconds: 2 },
   intake: {
     warmupSeconds: 1,
     seconds: 4,

@@ -1,5 +1,5 @@
 /**
- * `npm run classify:bench -- [--seconds 10]`: the classifier's speed and memory on one core, on
+ * `npm run classify:bench -- [--seconds 10] [--json]`: the classifier's speed and memory on one core, on
  * the corpus's test complaints: throughput one at a time and in batches of 32, latency
  * (p50/p99) of single requests at 50 a second, and the process's resident memory with the
  * model loaded. Per variant (embedding when the models are fetched, ngram always).
@@ -50,7 +50,7 @@ async function latency(model: ComplaintClassifier, texts: ClassifierText[], ms: 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { seconds: { type: 'string', default: '10' } },
+    options: { seconds: { type: 'string', default: '10' }, json: { type: 'boolean' } },
   });
   const ms = Number(values.seconds) * 1000;
   const texts = readLabelledFile(join(CORPUS_DIR, 'test.jsonl')).map((r) => ({
@@ -60,19 +60,33 @@ async function main(argv: string[]): Promise<void> {
   const artifact = readArtifact(CURRENT_MODEL);
   const embedder = await loadEmbedder(config().CLASSIFIER_EMBEDDINGS_DIR);
   const models = [new ComplaintClassifier(artifact, embedder), new ComplaintClassifier(artifact)];
+  const variants: Record<string, number | string>[] = [];
   for (const model of models.filter((m, i) => i === 1 || m.variantName === 'embedding')) {
     await throughput(model, texts, 1000, 1); // warm-up
     const single = await throughput(model, texts, ms, 1);
     const batched = await throughput(model, texts, ms, BATCH);
     const lat = await latency(model, texts, ms);
+    variants.push({
+      version: model.version,
+      variant: model.variantName,
+      singlePerSecond: Math.round(single),
+      batchedPerSecond: Math.round(batched),
+      batch: BATCH,
+      ratePerSecond: RATE_PER_SECOND,
+      p50Ms: Number(lat.p50.toFixed(2)),
+      p99Ms: Number(lat.p99.toFixed(2)),
+      requests: lat.requests,
+    });
+    if (values.json) continue;
     out(
       `${model.version}: ${single.toFixed(0)} complaints/s one at a time, ${batched.toFixed(0)}/s in batches of ${BATCH}; ` +
         `at ${RATE_PER_SECOND}/s p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms (${lat.requests} requests)`,
     );
   }
-  out(
-    `resident memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB with both variants loaded`,
-  );
+  const rssMiB = Math.round(process.memoryUsage().rss / 2 ** 20);
+  // --json: one line for the project's benchmark (bench/src/classifier).
+  if (values.json) return out(JSON.stringify({ variants, rssMiB }));
+  out(`resident memory ${rssMiB} MiB with both variants loaded`);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
