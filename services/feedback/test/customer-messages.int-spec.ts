@@ -201,6 +201,54 @@ describe('feedback: messages reach customers on their channel, with proof (real 
     expect(metrics.body).not.toContain(email);
   });
 
+  it('records a call that told a customer no text could reach: the proof is on the phone channel, the acknowledgement follows', async () => {
+    const landline = `+8621${String(Date.now()).slice(-4)}0000`;
+    const { complaintId } = await world.complain({ phone: landline, channel: 'phone' });
+    await world.messages(complaintId, (ms) => ms[0]?.status === 'undeliverable');
+    const officer = await world.headers('officer');
+    const call = (payload: object) =>
+      world.app.inject({
+        method: 'POST',
+        url: `/v1/messages/${complaintId}/calls`,
+        headers: officer,
+        payload,
+      });
+    const future = await call({
+      kind: 'acknowledgement',
+      outcome: 'reached',
+      calledAt: '2999-01-01T00:00:00Z',
+    });
+    expect(future.statusCode).toBe(422);
+    expect(future.body).toContain('calledAt');
+    const bad = await call({
+      kind: 'acknowledgement',
+      outcome: 'maybe',
+      calledAt: new Date().toISOString(),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('outcome');
+    const calledAt = new Date(Date.now() - 60_000).toISOString();
+    const made = await call({
+      kind: 'acknowledgement',
+      outcome: 'reached',
+      calledAt,
+      note: 'Told of the reference',
+    });
+    expect(made.statusCode).toBe(201);
+
+    const [ack] = await world.messages(complaintId, (ms) => ms[0]?.status === 'told');
+    expect(ack?.proofs.find((p) => p.channel === 'phone')).toMatchObject({
+      channel: 'phone',
+      deliveryStatus: 'delivered',
+      sentAt: calledAt,
+      maskedAddress: '********0000',
+    });
+    expect(await world.acknowledged(complaintId)).toMatchObject({
+      channel: 'phone',
+      acknowledgedAt: calledAt,
+    });
+  });
+
   it('tells the customer of an approved extension with its reason and new date', async () => {
     const email = anEmail();
     const { complaintId } = await world.complain({ email });

@@ -10,7 +10,9 @@ import {
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
 import {
-  accessTable,
+  departmentTable,
+  hostileTable,
+  mergeReports,
   readTopics,
   ServiceTestEnv,
   serviceTestEnv,
@@ -301,13 +303,25 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
 
     it('refuses every hostile token (401), a wrong role (403) and a wrong department (404) on every protected route', async () => {
       const complaintId = await aRespondedComplaint('claims');
-      const report = await accessTable(guarded, issuer, guarded.get(RouteAccessCheck).routes(), {
-        id: complaintId,
-        department: 'claims',
-        otherDepartment: 'policy-services',
-      });
+      const routes = guarded.get(RouteAccessCheck).routes();
+      const table = await hostileTable(guarded, issuer, routes, { complaintId });
+      // A valid body, so another department's refusal is the access rule's, not validation's.
+      const department = await departmentTable(
+        guarded,
+        issuer,
+        routes,
+        { id: complaintId, other: { department: 'policy-services' } },
+        {
+          'POST /v1/messages/:complaintId/calls': {
+            kind: 'decision',
+            outcome: 'reached',
+            calledAt: '2026-01-01T00:00:00.000Z',
+          },
+        },
+      );
+      const report = mergeReports([table, department], table.routes);
       writeHostileReport('feedback', report);
-      expect(report.routes).toBe(4);
+      expect(report.routes).toBe(5);
       expect(report.accepted).toEqual([]);
       expect(report.serverErrors).toEqual([]);
       expect(report.unexpected).toEqual([]);

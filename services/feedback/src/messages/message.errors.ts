@@ -10,6 +10,10 @@ export const MessageErrors = {
     ),
   unknownReceipt: () =>
     new DomainError('MESSAGE.UNKNOWN_RECEIPT', 404, 'No message sent on this channel has that id.'),
+  callInFuture: () =>
+    new DomainError('MESSAGE.CALL_IN_FUTURE', 422, 'calledAt is in the future.', [
+      { field: 'calledAt', reason: 'calledAt must not be in the future' },
+    ]),
   badCallbackToken: () =>
     new DomainError(
       'MESSAGE.CALLBACK_UNAUTHORIZED',

@@ -10,6 +10,7 @@ import {
   Req,
 } from '@nestjs/common';
 import {
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -20,8 +21,10 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Actor, AuditTrail, CurrentActor, Public, Roles } from '@complaints/platform';
 import { DeliveryReceiptDto } from './dto/delivery-receipt.dto';
+import { RecordCallDto } from './dto/record-call.dto';
 import { MessageDto } from './dto/message-proof.dto';
 import { MessageProofs } from './message-proofs.service';
+import { PhoneCalls } from './phone-calls.service';
 import { SmsCallbackGuard } from './sms-callback.guard';
 
 @ApiTags('messages')
@@ -29,6 +32,7 @@ import { SmsCallbackGuard } from './sms-callback.guard';
 export class MessagesController {
   constructor(
     private readonly proofs: MessageProofs,
+    private readonly calls: PhoneCalls,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -47,6 +51,27 @@ export class MessagesController {
   @ApiNotFoundResponse({ description: 'No SMS was sent with that message id' })
   async smsReceipt(@Body() dto: DeliveryReceiptDto): Promise<void> {
     await this.proofs.receipt('sms', dto);
+  }
+
+  @Post('messages/:complaintId/calls')
+  @HttpCode(201)
+  @Roles('handler', 'supervisor', 'complaints_officer')
+  @ApiOperation({
+    summary: 'Record a call made to tell the customer what a message says (time, outcome)',
+    description:
+      "The caller is the token's user. A call that reached the customer tells them (an acknowledgement told " +
+      'this way publishes complaints.acknowledged.v1, channel phone). Audited (message.call-recorded). ' +
+      "Handlers and supervisors: their own department's complaints only.",
+  })
+  @ApiCreatedResponse({ description: 'The proof recorded: { proofId, deliveryStatus }' })
+  @ApiNotFoundResponse({ description: 'No such message for the complaint (or not yours to read)' })
+  recordCall(
+    @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @Body() dto: RecordCallDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<{ proofId: string; deliveryStatus: string }> {
+    return this.calls.record(complaintId, dto, actor, request);
   }
 
   @Get('messages/untold')

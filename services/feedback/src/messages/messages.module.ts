@@ -10,6 +10,7 @@ import { MessageQueue } from './message-queue.service';
 import { MessageSender } from './message-sender.service';
 import { MessageSenderScheduler } from './message-sender.scheduler';
 import { MessagesController } from './messages.controller';
+import { PhoneCalls } from './phone-calls.service';
 import { ReceivedConsumer } from './received.consumer';
 import { RoutedConsumer } from './routed.consumer';
 import { SmsCallbackGuard } from './sms-callback.guard';
@@ -51,6 +52,7 @@ import { MessageTemplates } from './templates/message-templates';
     MessageSenderScheduler,
     MessageProofs,
     MessageMetrics,
+    PhoneCalls,
     SmsCallbackGuard,
     ReceivedConsumer,
     RoutedConsumer,
