@@ -53,4 +53,12 @@ export class AnalyticsConfig extends WithAuthConfig(ServiceConfig) {
   @Min(1)
   @Max(100)
   REPORT_HOTSPOTS: number = 10;
+
+  /**
+   * The font the report PDF is set in, which must have Chinese glyphs: a path, `path#Face`
+   * for a face of a collection (.ttc). Empty: Debian's fonts-noto-cjk or fonts-wqy-zenhei,
+   * whichever is installed (services/analytics/scripts/ensure-cjk-font.sh installs the first).
+   */
+  @IsString()
+  REPORT_PDF_FONT: string = '';
 }

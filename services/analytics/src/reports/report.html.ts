@@ -3,7 +3,7 @@ import { ComplaintReport } from './report.types';
 export const REPORT_LANGUAGES = ['zh', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
-const TEXT = {
+export const TEXT = {
   zh: {
     title: '投诉报告',
     kinds: { monthly: '月度', quarterly: '季度', yearly: '年度' },

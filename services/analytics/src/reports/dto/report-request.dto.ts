@@ -13,15 +13,18 @@ export class ReportParamsDto {
 }
 
 export class ReportQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'html'], default: 'json' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'html', 'pdf'],
+    description: 'json unless `Accept: application/pdf` asks for the PDF',
+  })
   @IsOptional()
-  @IsIn(['json', 'csv', 'html'])
-  format?: 'json' | 'csv' | 'html';
+  @IsIn(['json', 'csv', 'html', 'pdf'])
+  format?: 'json' | 'csv' | 'html' | 'pdf';
 
   @ApiPropertyOptional({
     enum: REPORT_LANGUAGES,
     default: 'zh',
-    description: 'Language of the HTML page',
+    description: 'Language of the HTML page and the PDF',
   })
   @IsOptional()
   @IsIn(REPORT_LANGUAGES)
