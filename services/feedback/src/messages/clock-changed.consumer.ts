@@ -1,12 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { causedBy, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
-import { ConsumerHost, Transaction } from '@complaints/messaging';
+import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { Clock } from '@complaints/platform';
 import { CustomerContact } from './customer-contact.entity';
 import { CustomerMessage } from './customer-message.entity';
 import { MessageQueue } from './message-queue.service';
 import { MessageTemplates } from './templates/message-templates';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** ms a clock event waits for the complaint's intake record before it is a dead letter */
+const CONTACT_WAIT_MS = 10 * 60 * 1000;
 /** Days from receipt the decision may take after each granted extension (China, 2020 rules). */
 const EXTENDED_DAYS = [30, 60];
 
@@ -21,6 +24,7 @@ export class ClockChangedConsumer implements OnModuleInit {
     private readonly consumers: ConsumerHost,
     private readonly queue: MessageQueue,
     private readonly templates: MessageTemplates,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -33,8 +37,15 @@ export class ClockChangedConsumer implements OnModuleInit {
     const p = event.payload;
     if (p.action !== 'extension-approved' && p.action !== 'paused') return;
     const contact = await tx.manager.findOneBy(CustomerContact, { complaintId: event.complaintId });
-    // The intake record precedes every clock action; until it is here, retry.
-    if (!contact) throw new Error('the intake record of this complaint has not arrived yet');
+    if (!contact) {
+      // The intake record precedes every clock action, on another consumer that may lag: retry
+      // for a while; a complaint older than this service's contacts goes to the dead letters.
+      const age = this.clock.now().getTime() - Date.parse(event.occurredAt);
+      if (age > CONTACT_WAIT_MS) {
+        throw new PermanentEventError('FEEDBACK.NO_CONTACT', 'no intake record for this complaint');
+      }
+      throw new Error('the intake record of this complaint has not arrived yet');
+    }
     const message = {
       cause: causedBy(event),
       dedupeKey: `clock:${event.eventId}`,
