@@ -29,7 +29,23 @@ export interface PipelineWorld {
   urls: PipelineUrls;
   /** An intake API key (read and write) of the calling system `e2e-caller`. */
   apiKey: string;
+  /** Services started beyond the five (`PipelineOptions.extraServices`), by name. */
+  extra: Record<string, ServiceProcess>;
+  /** Each service's private schema, by name (the five and the extra ones). */
+  schemas: Record<string, string>;
+  /** Intake API keys of the further calling systems (`PipelineOptions.callerSystems`). */
+  callerKeys: Record<string, string>;
+  databaseUrl: string;
   close(): Promise<void>;
+}
+
+export interface PipelineOptions {
+  /** More services to run as processes after the five, on their own schemas (e.g. `deadlines`). */
+  extraServices?: readonly string[];
+  /** Environment added to every process (the five and the extra ones). */
+  env?: Record<string, string>;
+  /** Further calling systems to make intake keys for, besides `e2e-caller`. */
+  callerSystems?: readonly string[];
 }
 
 const ROOT = resolve(__dirname, '../../..');
@@ -62,7 +78,7 @@ async function createIntakeKey(
   return (JSON.parse(stdout) as { key: string }).key;
 }
 
-export async function startPipeline(): Promise<PipelineWorld> {
+export async function startPipeline(options: PipelineOptions = {}): Promise<PipelineWorld> {
   const { brokers, databaseUrl } = await testInfra();
   const prefix = `${uniqueName('e2e')}.`;
   const topics = await createTestTopics(
@@ -71,17 +87,19 @@ export async function startPipeline(): Promise<PipelineWorld> {
     3,
   );
   const schemas: string[] = [];
-  const schemaOf = {} as Record<ServiceName, string>;
+  const schemaOf = {} as Record<ServiceName, string> & Record<string, string>;
   const processes = {} as Record<ServiceName, ServiceProcess>;
+  const extra: Record<string, ServiceProcess> = {};
+  const extraNames = options.extraServices ?? [];
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    for (const name of SERVICES) {
+    for (const name of [...SERVICES, ...extraNames]) {
       const schema = uniqueName(`e2e_${name}`);
       await admin.query(`CREATE SCHEMA "${schema}"`);
       schemas.push(schema);
       schemaOf[name] = schema;
-      processes[name] = new ServiceProcess({
+      const service = new ServiceProcess({
         name,
         env: {
           DATABASE_URL: databaseUrl,
@@ -95,26 +113,40 @@ export async function startPipeline(): Promise<PipelineWorld> {
           PSEUDONYM_KEY: 'e2e-test-pseudonym-key-not-a-secret-0123456789',
           // The suite polls 50 complaints' status at once; intake's per-key limit is not under test here.
           RATE_LIMIT_PER_MINUTE: '1000000',
+          ...options.env,
         },
       });
+      if ((SERVICES as readonly string[]).includes(name)) processes[name as ServiceName] = service;
+      else extra[name] = service;
     }
   } finally {
     await admin.end();
   }
   // One at a time: five cold starts at once on two cores take longer than in sequence.
   for (const name of SERVICES) await processes[name].start();
+  for (const name of extraNames) await extra[name].start();
   const urls = Object.fromEntries(
     SERVICES.map((n) => [n, processes[n].baseUrl]),
   ) as unknown as PipelineUrls;
   const apiKey = await createIntakeKey(databaseUrl, schemaOf.intake, 'e2e-caller');
+  const callerKeys: Record<string, string> = {};
+  for (const system of options.callerSystems ?? [])
+    callerKeys[system] = await createIntakeKey(databaseUrl, schemaOf.intake, system);
   return {
     brokers,
     prefix,
     processes,
     urls,
     apiKey,
+    extra,
+    schemas: { ...schemaOf },
+    callerKeys,
+    databaseUrl,
     close: async () => {
-      await Promise.all(SERVICES.map((n) => processes[n].stop()));
+      await Promise.all([
+        ...SERVICES.map((n) => processes[n].stop()),
+        ...Object.values(extra).map((p) => p.stop()),
+      ]);
       await topics.remove();
       for (const schema of schemas) await dropTestSchema(databaseUrl, schema);
     },

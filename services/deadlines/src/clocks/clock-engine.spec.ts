@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { CHINA_2020, ClockPolicy, UK_FCA } from '../policy/clock-policy';
+import { CHINA_2020, ClockPolicy, TEST_SECONDS, UK_FCA } from '../policy/clock-policy';
 import { NO_HOLIDAYS } from '../policy/working-days';
 import { ClockEngine } from './clock-engine';
 import type { ClockInput } from './clock-state';
@@ -179,5 +179,20 @@ describe('ClockEngine (UK FCA policy, as data)', () => {
     expect(clock).toMatchObject({ periodDays: 56, dueAt: '2026-03-02T16:00:00.000Z' });
     expect(clock.extensions).toEqual([]);
     expect(engine(UK_FCA).compute(id, [received]).policy).toBe('uk-fca@1');
+  });
+});
+
+describe('the test-only policy test-seconds@1', () => {
+  it('counts a day as one second from receipt, paused time added back, for the end-to-end breach', () => {
+    expect(decision([received], TEST_SECONDS)[0].dueAt).toBe('2026-01-05T02:00:15.000Z');
+    const paused = decision(
+      [
+        received,
+        clockEv('2026-01-05T02:00:02.000Z', { action: 'paused', pauseKind: 'appraisal' }),
+        clockEv('2026-01-05T02:00:07.000Z', { action: 'resumed' }),
+      ],
+      TEST_SECONDS,
+    );
+    expect(paused[0].dueAt).toBe('2026-01-05T02:00:20.000Z');
   });
 });

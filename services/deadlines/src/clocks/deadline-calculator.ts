@@ -28,10 +28,12 @@ export class DeadlineCalculator {
     const base =
       clock.periodHours > 0
         ? start + clock.periodHours * HOUR_MS
-        : startOfLocalDay(
-            addDays(localDate(start, this.timeZone), clock.periodDays + 1),
-            this.timeZone,
-          );
+        : this.policy.testDayMs
+          ? start + clock.periodDays * this.policy.testDayMs
+          : startOfLocalDay(
+              addDays(localDate(start, this.timeZone), clock.periodDays + 1),
+              this.timeZone,
+            );
     return new Date(this.onWorkingDay(base + clock.pausedMs)).toISOString();
   }
 

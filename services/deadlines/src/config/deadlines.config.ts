@@ -75,6 +75,14 @@ export class DeadlinesConfig extends WithAuthConfig(ServiceConfig) {
   })
   DEADLINES_POLICY_BY_CALLER_SYSTEM?: string[];
 
+  /**
+   * `on` allows test-only policies (`test-seconds@1`: a day of one second) in DEADLINES_POLICY
+   * and DEADLINES_POLICY_BY_CALLER_SYSTEM; `off` (the default) refuses to start with one.
+   * For the end-to-end suite; never on in production.
+   */
+  @IsIn(['on', 'off'])
+  DEADLINES_TEST_POLICIES: 'on' | 'off' = 'off';
+
   /** ms between sweeps for warnings and breaches; 0: no timer (tests sweep by hand). */
   @IsInt()
   @Min(0)

@@ -22,8 +22,13 @@ export class ClockPolicies implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     // An unknown policy in the configuration stops the service at start, not at first use.
-    for (const pair of this.config.DEADLINES_POLICY_BY_CALLER_SYSTEM ?? [])
-      policyByKey(pair.split('=')[1]);
+    const keys = [
+      this.config.DEADLINES_POLICY,
+      ...(this.config.DEADLINES_POLICY_BY_CALLER_SYSTEM ?? []).map((pair) => pair.split('=')[1]),
+    ];
+    for (const key of keys)
+      if (policyByKey(key).testDayMs && this.config.DEADLINES_TEST_POLICIES !== 'on')
+        throw new Error(`${key} is a test-only policy: set DEADLINES_TEST_POLICIES=on to use it`);
     const rows = await this.dataSource.getRepository(Holiday).find();
     const calendars = new Map<string, { holidays: Set<string>; workdays: Set<string> }>();
     for (const row of rows) {

@@ -45,6 +45,12 @@ export interface ClockPolicy {
    * (the customer-communication work): it would otherwise breach every complaint.
    */
   watchAcknowledgement: boolean;
+  /**
+   * TEST ONLY: a day lasts this many ms, counted from the clock's start (no local midnights),
+   * so a test can see a deadline pass within seconds. Only test policies set it, and the
+   * service refuses to start with one unless DEADLINES_TEST_POLICIES=on.
+   */
+  testDayMs?: number;
 }
 
 const HOUR_MINUTES = 60;
@@ -91,7 +97,23 @@ export const UK_FCA: ClockPolicy = {
   watchAcknowledgement: false,
 };
 
-export const POLICIES: readonly ClockPolicy[] = [CHINA_2020, UK_FCA];
+/**
+ * TEST ONLY (the end-to-end suite's breach): China's figures with a day of one second, so a
+ * decision is due 15 s after receipt; no warnings. Refused at start unless
+ * DEADLINES_TEST_POLICIES=on.
+ */
+export const TEST_SECONDS: ClockPolicy = {
+  ...CHINA_2020,
+  id: 'test-seconds',
+  version: 1,
+  greenChannelTargetHours: undefined,
+  warningLeadMinutes: [],
+  greenWarningLeadMinutes: [],
+  calendar: 'none',
+  testDayMs: 1000,
+};
+
+export const POLICIES: readonly ClockPolicy[] = [CHINA_2020, UK_FCA, TEST_SECONDS];
 
 export function policyKey(p: Pick<ClockPolicy, 'id' | 'version'>): string {
   return `${p.id}@${p.version}`;
