@@ -19,6 +19,7 @@ import { RootCauseCountsService } from './root-causes/root-cause-counts.service'
 import { RootCausesController } from './root-causes/root-causes.controller';
 import { TaxonomyProvider } from './root-causes/taxonomy.provider';
 import { CnQuarterlyReturnService } from './returns/cn-quarterly-return.service';
+import { FcaReturnService } from './returns/fca-return.service';
 import { ReturnsController } from './returns/returns.controller';
 import { RootCauseItemsController } from './spikes/root-cause-items.controller';
 import { RootCauseItemsService } from './spikes/root-cause-items.service';
@@ -49,6 +50,7 @@ import { SpikeRule } from './spikes/spike.rule';
     SpikeRule,
     RootCauseItemsService,
     CnQuarterlyReturnService,
+    FcaReturnService,
     ImprovementActionsService,
     ExperienceIndexService,
     HandlerPerformanceService,

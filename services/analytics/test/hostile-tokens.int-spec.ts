@@ -52,6 +52,7 @@ describe('analytics: hostile tokens and refused roles on every protected route',
       'GET /v1/reference/policy-counts',
       'GET /v1/reports/:period',
       'GET /v1/returns/cn-quarterly/:quarter',
+      'GET /v1/returns/fca-half-yearly/:halfYear',
       'GET /v1/root-cause-items',
       'GET /v1/root-causes',
       'GET /v1/root-causes/counts',
@@ -64,13 +65,13 @@ describe('analytics: hostile tokens and refused roles on every protected route',
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await accessTable(app, issuer, routes());
     writeHostileReport('analytics', report);
-    expect(report.routes).toBe(15);
+    expect(report.routes).toBe(16);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus[401]).toBeGreaterThan(0);
-    // reads: 4 roles refused on 11 routes; the load: 5; closing an item and recording an
+    // reads: 4 roles refused on 12 routes; the load: 5; closing an item and recording an
     // action: 6 each; the taxonomy: none
-    expect(report.byStatus[403]).toBe(4 * 11 + 5 + 6 + 6);
+    expect(report.byStatus[403]).toBe(4 * 12 + 5 + 6 + 6);
   });
 });

@@ -8,13 +8,22 @@ import {
   CnQuarterlyReturnService,
   cnReturnCsv,
 } from './cn-quarterly-return.service';
-import { QuarterParamsDto, ReturnQueryDto } from './dto/return-request.dto';
+import {
+  FormatQueryDto,
+  HalfYearParamsDto,
+  QuarterParamsDto,
+  ReturnQueryDto,
+} from './dto/return-request.dto';
+import { FcaHalfYearlyReturn, FcaReturnService, fcaReturnCsv } from './fca-return.service';
 
 @ApiTags('regulator returns')
 @Roles('analyst', 'auditor', 'complaints_officer')
 @Controller('v1/returns')
 export class ReturnsController {
-  constructor(private readonly cn: CnQuarterlyReturnService) {}
+  constructor(
+    private readonly cn: CnQuarterlyReturnService,
+    private readonly fca: FcaReturnService,
+  ) {}
 
   @Get('cn-quarterly/:quarter')
   @ApiOperation({
@@ -37,5 +46,28 @@ export class ReturnsController {
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="cn-return-${params.quarter}.csv"`);
     return cnReturnCsv(result);
+  }
+
+  @Get('fca-half-yearly/:halfYear')
+  @ApiOperation({
+    summary: "The UK FCA's half-yearly complaints return (DISP 1 Annex 1R shape)",
+    description:
+      'Per product of the "Insurance & pure protection" grouping: complaints opened in the ' +
+      'half-year by main cause, closed within 3 business days, within 8 weeks and after, the ' +
+      'percentage upheld and the redress; complaints outstanding at the start. `format=csv` ' +
+      'in the column order of FCA_COLUMNS, with a total row.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The return' })
+  async fcaHalfYearly(
+    @Param() params: HalfYearParamsDto,
+    @Query() query: FormatQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FcaHalfYearlyReturn | string> {
+    const result = await this.fca.build(params.halfYear);
+    if (query.format !== 'csv') return result;
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="fca-return-${params.halfYear}.csv"`);
+    return fcaReturnCsv(result);
   }
 }

@@ -8,6 +8,19 @@ export class QuarterParamsDto {
   quarter: string;
 }
 
+export class HalfYearParamsDto {
+  @ApiProperty({ example: '2026-H1', description: 'H1 January to June, H2 July to December' })
+  @Matches(/^\d{4}-H[12]$/, { message: 'halfYear must be YYYY-H1 or YYYY-H2' })
+  halfYear: string;
+}
+
+export class FormatQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
 export class ReturnQueryDto {
   @ApiPropertyOptional({ example: 'cn-sh', description: 'Default: the whole insurer' })
   @IsOptional()
