@@ -7,10 +7,21 @@ import { QueuePage } from './queue/queue-page';
 import { CasePage } from './case/case-page';
 import { BoardPage } from './board/board-page';
 import { AllDepartmentsPage } from './officer/all-departments-page';
+import { AnalystsPage } from './insight/analysts-page';
+import { OperatorsPage } from './operations/operators-page';
+import type { Person } from './auth/session';
+
+/** Where a person lands: their own page (analysts and operators see no cases). */
+function homeOf(person: Person): ReactNode {
+  if (can.workQueue(person)) return <QueuePage />;
+  if (can.analyse(person)) return <Navigate to="/analytics" replace />;
+  if (can.operate(person)) return <Navigate to="/operations" replace />;
+  return <Navigate to="/all" replace />;
+}
 
 export function App(): ReactNode {
   const { person } = useAuth();
-  const home = can.workQueue(person) ? <QueuePage /> : <Navigate to="/all" replace />;
+  const home = homeOf(person);
   return (
     <Shell>
       <Routes>
@@ -19,6 +30,8 @@ export function App(): ReactNode {
         <Route path="/cases/:complaintId" element={<CasePage />} />
         <Route path="/board" element={<BoardPage />} />
         <Route path="/all" element={<AllDepartmentsPage />} />
+        <Route path="/analytics" element={<AnalystsPage />} />
+        <Route path="/operations" element={<OperatorsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'fs';
 import { waitFor } from '@complaints/testing';
 import { driftFrom, OpenApiDocument } from './openapi-fields';
+import { insightJourneys } from './insight-journeys';
 import { claimsComplaints, OpenCase, SCREENSHOTS, WorkbenchWorld } from './workbench-world';
 
 jest.setTimeout(240_000);
@@ -217,6 +218,8 @@ describe('the workbench in a browser', () => {
     const moved = await world.findCase(hospital.complaintId);
     expect([moved?.department, moved?.handlerId]).toEqual(['complaints-office', 'h-office-01']);
   });
+
+  insightJourneys(world);
 
   it('with a service down the page says which one, in words, and the rest still shows', async () => {
     await world.pipeline.processes.feedback.stop();

@@ -15,6 +15,7 @@ import {
 // prefix, an intake key): reused as it is rather than copied.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { PipelineWorld, startPipeline } from '../../pipeline-e2e/test/pipeline-world';
+import { InsightServices } from './insight-services';
 
 const ROOT = resolve(__dirname, '../../..');
 /**
@@ -51,6 +52,8 @@ async function portFree(port: number): Promise<boolean> {
 /** The stack, the workbench in front of it, a browser, and the people's tokens for checks. */
 export class WorkbenchWorld {
   pipeline!: PipelineWorld;
+  /** deadlines and analytics, on the pipeline's topics (the analysts' and operators' pages). */
+  insight!: InsightServices;
   identity!: TestIdentity;
   browser!: Browser;
   private server?: ChildProcess;
@@ -71,6 +74,9 @@ export class WorkbenchWorld {
     ]);
     this.identity = await testIdentity();
     this.pipeline = await startPipeline();
+    this.insight = new InsightServices(this.pipeline.prefix);
+    await this.insight.start();
+    const urls = { ...this.pipeline.urls, ...this.insight.urls() };
     this.server = spawn(
       process.execPath,
       ['-r', '@swc-node/register', 'services/workbench/src/main.ts'],
@@ -83,7 +89,7 @@ export class WorkbenchWorld {
           OIDC_ISSUER: configuredIssuer(),
           LOG_LEVEL: 'warn',
           ...Object.fromEntries(
-            Object.entries(this.pipeline.urls).map(([s, url]) => [`${s.toUpperCase()}_URL`, url]),
+            Object.entries(urls).map(([s, url]) => [`${s.toUpperCase()}_URL`, url]),
           ),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,7 +129,17 @@ export class WorkbenchWorld {
         setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
       });
     }
+    await this.insight?.close();
     await this.pipeline?.close();
+  }
+
+  /** A GET of a service's API with a person's token: what the service itself answers. */
+  async apiAs<T>(username: string, url: string): Promise<T> {
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${await this.tokens(username)}` },
+    });
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    return (await res.json()) as T;
   }
 
   /** Submits complaints through intake as the calling system, and waits for their cases. */

@@ -86,7 +86,15 @@ describe('the workbench server', () => {
     expect(config).toEqual({
       oidcIssuer: 'http://127.0.0.1:18080/realms/complaints',
       oidcClientId: 'workbench',
-      services: ['intake', 'classification', 'investigation', 'feedback', 'archiving'],
+      services: [
+        'intake',
+        'classification',
+        'investigation',
+        'feedback',
+        'archiving',
+        'deadlines',
+        'analytics',
+      ],
     });
     const unknown = await fetch(`${base}/api/nothing/here`);
     expect(unknown.status).toBe(404);

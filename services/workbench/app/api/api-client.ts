@@ -18,6 +18,11 @@ export class ApiClient {
     return this.call<T>(service, path, { method: 'GET' });
   }
 
+  /** A text answer (a CSV export) as it came. */
+  async getText(service: ServiceName, path: string): Promise<string> {
+    return this.call<string>(service, path, { method: 'GET' }, 'text/csv');
+  }
+
   async post<T>(service: ServiceName, path: string, body: unknown): Promise<T> {
     return this.call<T>(service, path, {
       method: 'POST',
@@ -26,10 +31,15 @@ export class ApiClient {
     });
   }
 
-  private async call<T>(service: ServiceName, path: string, init: RequestInit): Promise<T> {
+  private async call<T>(
+    service: ServiceName,
+    path: string,
+    init: RequestInit,
+    accept = 'application/json',
+  ): Promise<T> {
     const token = await this.token();
     const headers = new Headers(init.headers);
-    headers.set('accept', 'application/json, application/problem+json');
+    headers.set('accept', `${accept}, application/problem+json`);
     if (token) headers.set('authorization', `Bearer ${token}`);
     let res: Response;
     try {
@@ -54,6 +64,6 @@ export class ApiClient {
         Array.isArray(p.errors) ? p.errors : [],
       );
     }
-    return body as T;
+    return (accept === 'application/json' ? body : text) as T;
   }
 }

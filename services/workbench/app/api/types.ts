@@ -152,4 +152,39 @@ export interface LetterResponse {
   status: string;
 }
 
-export type ServiceName = 'intake' | 'classification' | 'investigation' | 'feedback' | 'archiving';
+export type ServiceName =
+  | 'intake'
+  | 'classification'
+  | 'investigation'
+  | 'feedback'
+  | 'archiving'
+  | 'deadlines'
+  | 'analytics';
+
+/** The analytics service's hotspots (pseudonymised counts only). */
+export interface HotspotRow {
+  value: string | null;
+  count: number;
+  previousCount: number;
+  change: number | null;
+  pValue: number | null;
+  significant: boolean;
+}
+export interface Hotspots {
+  dimension: string;
+  period: { kind: string; id: string; from: string; to: string };
+  previousPeriod: { id: string };
+  total: HotspotRow;
+  rows: HotspotRow[];
+}
+
+/** The deadlines service's watchlist: figures only, no personal data. */
+export interface WatchlistItem {
+  complaintId: string;
+  department: string;
+  greenChannel: boolean;
+  dueAt?: string;
+  minutesLeft?: number;
+  breached: boolean;
+  state: string;
+}

@@ -40,6 +40,8 @@ export function personFromAccessToken(token: string): Person {
 }
 
 export const can = {
+  analyse: (p: Person) => p.roles.includes('analyst'),
+  operate: (p: Person) => p.roles.includes('operator'),
   workQueue: (p: Person) => p.roles.includes('handler') || p.roles.includes('supervisor'),
   board: (p: Person) => p.roles.includes('supervisor') || p.roles.includes('complaints_officer'),
   allDepartments: (p: Person) =>

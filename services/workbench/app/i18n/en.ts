@@ -1,3 +1,4 @@
+import { insightEn } from './insight-messages';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -263,6 +264,8 @@ export const en: Messages = {
     investigation: 'investigation service',
     feedback: 'response service',
     archiving: 'archiving service',
+    deadlines: 'deadlines service',
+    analytics: 'analytics service',
     down: 'Not answering right now: {{services}}. What they hold cannot be shown; the rest works.',
   },
   fields: {
@@ -277,4 +280,5 @@ export const en: Messages = {
     subcategory: 'Subclass',
     department: 'Department',
   },
+  insight: insightEn,
 };

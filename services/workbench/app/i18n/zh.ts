@@ -1,3 +1,5 @@
+import { insightZh } from './insight-messages';
+
 /** Chinese (simplified): the workbench's first language. */
 export const zh = {
   app: { title: '投诉工作台', loading: '正在加载…', skip: '跳到主要内容' },
@@ -254,6 +256,8 @@ export const zh = {
     investigation: '调查服务',
     feedback: '回复服务',
     archiving: '归档服务',
+    deadlines: '时限服务',
+    analytics: '分析服务',
     down: '以下服务暂时不可用：{{services}}。相关信息暂不能显示，其余功能可继续使用。',
   },
   fields: {
@@ -268,6 +272,7 @@ export const zh = {
     subcategory: '子类',
     department: '部门',
   },
+  insight: insightZh,
 };
 
 export type Messages = typeof zh;

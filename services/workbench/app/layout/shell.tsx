@@ -26,6 +26,8 @@ export function Shell(props: { children: ReactNode }): ReactNode {
           )}
           {can.board(person) && <NavLink to="/board">{t('nav.board')}</NavLink>}
           {can.allDepartments(person) && <NavLink to="/all">{t('nav.all')}</NavLink>}
+          {can.analyse(person) && <NavLink to="/analytics">{t('insight.nav.analytics')}</NavLink>}
+          {can.operate(person) && <NavLink to="/operations">{t('insight.nav.operations')}</NavLink>}
         </nav>
         <span className="who" data-testid="who">
           {person.username} · {person.roles.map((r) => label(t, 'roles', r)).join('、')}

@@ -7,6 +7,8 @@ export const PROXIED_SERVICES = [
   'investigation',
   'feedback',
   'archiving',
+  'deadlines',
+  'analytics',
 ] as const;
 export type ProxiedService = (typeof PROXIED_SERVICES)[number];
 
@@ -16,6 +18,8 @@ const DEFAULT_PORTS: Record<ProxiedService, number> = {
   investigation: 3003,
   feedback: 3004,
   archiving: 3005,
+  deadlines: 3006,
+  analytics: 3007,
 };
 
 export interface WorkbenchConfig {

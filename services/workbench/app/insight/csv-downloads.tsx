@@ -1,0 +1,59 @@
+import { ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context';
+import { ErrorMessage } from '../common/error-message';
+
+/**
+ * The period's CSV exports. The API wants the person's bearer token, which a plain link cannot
+ * send: each button fetches the file through the proxy and hands it to the browser to save.
+ */
+export function CsvDownloads(props: { period: string }): ReactNode {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const files = [
+    { key: 'complaintFact', path: `/v1/exports/complaint-fact`, file: 'complaint-fact' },
+    { key: 'decisionFact', path: `/v1/exports/decision-fact`, file: 'decision-fact' },
+    { key: 'report', path: `/v1/reports/${props.period}`, file: 'report', format: true },
+  ];
+  const download = async (f: (typeof files)[number]): Promise<void> => {
+    setError(undefined);
+    try {
+      const query = new URLSearchParams(f.format ? { format: 'csv' } : { period: props.period });
+      const text = await api.getText('analytics', `${f.path}?${query}`);
+      const name = `${f.file}-${props.period}.csv`;
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setDone(name);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="downloads-title" className="downloads">
+      <h2 id="downloads-title">{t('insight.analytics.downloads')}</h2>
+      <ul>
+        {files.map((f) => (
+          <li key={f.key}>
+            <button type="button" onClick={() => void download(f)} data-testid={`csv-${f.file}`}>
+              {t(`insight.analytics.${f.key}`)} · {props.period}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {done && (
+        <p role="status" className="message">
+          {t('insight.analytics.downloaded', { file: done })}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
