@@ -148,4 +148,11 @@ export function insightJourneys(world: WorkbenchWorld): void {
     await page.getByRole('alert').getByText('您的角色无权进行此操作。').waitFor();
     await expect(page.getByTestId('deadline-figures').count()).resolves.toBe(0);
   });
+
+  it("with analytics stopped the analysts' page says so in words", async () => {
+    await world.insight.processes.analytics.stop();
+    const page = await world.signIn('analyst');
+    await page.getByRole('alert').getByText('分析服务暂时不可用').waitFor({ timeout: 30_000 });
+    await page.getByTestId('service-down').getByText('分析服务').waitFor({ timeout: 30_000 });
+  });
 }

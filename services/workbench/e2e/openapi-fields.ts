@@ -11,6 +11,7 @@ import type {
   LetterResponse,
   Money,
   ServiceName,
+  WatchlistItem,
   Workload,
 } from '../app/api/types';
 
@@ -191,6 +192,16 @@ export const SCHEMA_READS: SchemaReads[] = [
     [] as const,
   ),
 ];
+
+// The operators' page reads the deadlines watchlist's items.
+SCHEMA_READS.push(
+  reads<WatchlistItem>()(
+    'deadlines',
+    'WatchlistItemDto',
+    ['complaintId', 'department', 'greenChannel', 'breached', 'state'] as const,
+    ['dueAt', 'minutesLeft'] as const,
+  ),
+);
 
 export interface OpenApiDocument {
   components?: {

@@ -40,11 +40,14 @@ describe('the workbench in a browser', () => {
   it("every field the screens read is in the running services' OpenAPI documents", async () => {
     const documents = Object.fromEntries(
       await Promise.all(
-        (['intake', 'classification', 'investigation', 'feedback'] as const).map(async (s) => {
-          const res = await fetch(`${world.pipeline.urls[s]}/docs/openapi.json`);
-          expect(res.status).toBe(200);
-          return [s, (await res.json()) as OpenApiDocument] as const;
-        }),
+        (['intake', 'classification', 'investigation', 'feedback', 'deadlines'] as const).map(
+          async (s) => {
+            const urls = { ...world.pipeline.urls, ...world.insight.urls() };
+            const res = await fetch(`${urls[s]}/docs/openapi.json`);
+            expect(res.status).toBe(200);
+            return [s, (await res.json()) as OpenApiDocument] as const;
+          },
+        ),
       ),
     );
     expect(driftFrom(documents)).toEqual([]);
