@@ -1,4 +1,4 @@
-import { TokenSource } from '@complaints/pipeline-client';
+import { eventually, TokenSource } from '@complaints/pipeline-client';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -51,6 +51,24 @@ export class PeopleHttp {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+  }
+
+  /** A complaint's clocks on the deadlines service, read as a complaints officer, once `ready` holds. */
+  clocksWhen(
+    url: string,
+    what: string,
+    ready: (v: ComplaintClocksView) => boolean,
+    timeoutMs: number,
+  ): Promise<ComplaintClocksView> {
+    return eventually(
+      `${url}: ${what}`,
+      async () => {
+        const a = await this.call<ComplaintClocksView>('GET', url, 'officer');
+        return a.status === 200 && ready(a.body) ? a.body : undefined;
+      },
+      timeoutMs,
+      200,
+    );
   }
 
   /** POSTs and insists on the status: a refused action fails the test with its problem. */

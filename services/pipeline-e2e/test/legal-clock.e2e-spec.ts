@@ -9,8 +9,9 @@ import {
   playJourney,
   SAMPLE_COMPLAINTS,
 } from '@complaints/pipeline-client';
-import { demoTokens, readTopics } from '@complaints/testing';
+import { demoTokens, readTopics, testIdentity } from '@complaints/testing';
 import { ComplaintClocksView, lastClock, PeopleHttp, WatchlistView } from './clock-http';
+import { sweepServices } from './hostile-sweep';
 import { PipelineWorld, startPipeline } from './pipeline-world';
 
 jest.setTimeout(300_000);
@@ -18,7 +19,6 @@ jest.setTimeout(300_000);
 /** The calling system whose complaints run on the test-only policy: a day lasts one second. */
 const FAST_CALLER = 'e2e-fast-clock';
 const STEP_MS = 60_000;
-const POLL_MS = 200;
 const ROOT = resolve(__dirname, '../../..');
 
 describe('the legal clock end to end (six services: the five and deadlines, Keycloak tokens)', () => {
@@ -62,27 +62,15 @@ describe('the legal clock end to end (six services: the five and deadlines, Keyc
       `the case of ${accepted.id}`,
       () => client.findCase(accepted.id),
       STEP_MS,
-      POLL_MS,
+      200,
     );
   };
 
-  /** The deadlines service's view, as a complaints officer, once `ready` holds. */
   const clocksWhen = (id: string, what: string, ready: (v: ComplaintClocksView) => boolean) =>
-    eventually(
-      `${id}: ${what}`,
-      async () => {
-        const a = await people.call<ComplaintClocksView>(
-          'GET',
-          `${deadlines}/v1/deadlines/${id}`,
-          'officer',
-        );
-        return a.status === 200 && ready(a.body) ? a.body : undefined;
-      },
-      STEP_MS,
-      POLL_MS,
-    );
+    people.clocksWhen(`${deadlines}/v1/deadlines/${id}`, what, ready, STEP_MS);
 
   const ids: string[] = [];
+  let breachedComplaint: { id: string; department: string } | undefined;
 
   it('extends, refuses, pauses and resumes, restarts, withdraws, reviews, and breaches with an escalation', async () => {
     const run = `${Date.now()}`;
@@ -244,6 +232,7 @@ describe('the legal clock end to end (six services: the five and deadlines, Keyc
       department: late.department,
     });
     const b = await clocksWhen(late.complaintId, 'breached', (x) => lastClock(x).breached);
+    breachedComplaint = { id: late.complaintId, department: late.department };
     expect(b.policy).toBe('test-seconds@1');
     for (const person of ['officer', `sup-${late.department}`]) {
       const list = await people.call<WatchlistView>(
@@ -282,5 +271,27 @@ describe('the legal clock end to end (six services: the five and deadlines, Keyc
     const last = stdout.trim().split('\n').pop();
     process.stdout.write(`deadlines:replay on the e2e world: ${last}\n`);
     expect(last).toBe(`replayed ${ids.length} complaints: ${ids.length} match, 0 differ`);
+  });
+
+  it("refuses hostile tokens, a refused role and another department on the deadlines service's routes", async () => {
+    const complaint = breachedComplaint ?? {
+      id: ids[0] ?? '00000000-0000-7000-8000-000000000000',
+      department: 'claims',
+    };
+    const sweep = await sweepServices(
+      { deadlines } as unknown as Parameters<typeof sweepServices>[0],
+      await testIdentity(),
+      complaint,
+    );
+    const report = sweep.perService['deadlines'];
+    expect(report.routes).toBeGreaterThanOrEqual(2);
+    expect({
+      accepted: report.accepted,
+      serverErrors: report.serverErrors,
+      unexpected: report.unexpected,
+    }).toEqual({ accepted: [], serverErrors: [], unexpected: [] });
+    process.stdout.write(
+      `deadlines hostile sweep with Keycloak tokens: ${report.routes} routes, ${report.requests} requests\n`,
+    );
   });
 });
