@@ -1,3 +1,4 @@
+import { ParquetReader } from '@dsnp/parquetjs';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
@@ -90,7 +91,7 @@ describe('analytics: the experience index per unit, from versioned indicators an
     expect(en.body).toContain('<h1>Quarterly Complaint report 2026-Q2</h1>');
     expect(en.body).toContain('>Claim handled too slowly</text>');
     expect(en.body).toContain('<th>met</th><td>32 (91.4%)</td>');
-    expect((await people.get('/v1/reports/2026-Q2?format=pdf')).json().errors[0].field).toBe(
+    expect((await people.get('/v1/reports/2026-Q2?format=docx')).json().errors[0].field).toBe(
       'format',
     );
   });
@@ -117,5 +118,53 @@ describe('analytics: the experience index per unit, from versioned indicators an
     const empty = await people.get('/v1/exports/decision-fact?period=2020-Q1');
     expect(empty.body.replace(/^\ufeff/, '')).toMatch(/^complaint_id,round,outcome,handler_ref,/);
     expect((await people.get('/v1/exports/audit_entry')).json().errors[0].field).toBe('model');
+  });
+
+  it('exports each read model as Parquet too, typed, with the same rows', async () => {
+    const res = await people.get('/v1/exports/complaint-fact?period=2026-Q2&format=parquet');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.apache.parquet');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="complaint-fact-2026-Q2.parquet"',
+    );
+    const reader = await ParquetReader.openBuffer(res.rawPayload);
+    expect(Number(reader.getRowCount())).toBe(35);
+    const fields = reader.getSchema().fields;
+    expect(Object.keys(fields).slice(0, 4)).toEqual([
+      'complaint_id',
+      'archived_event_id',
+      'received_at',
+      'received_on',
+    ]);
+    expect(fields.received_at.originalType).toBe('TIMESTAMP_MILLIS');
+    expect(fields.received_on.originalType).toBe('DATE');
+    expect(fields.sla_met.primitiveType).toBe('BOOLEAN');
+    expect(fields.region.repetitionType).toBe('OPTIONAL');
+    const cursor = reader.getCursor();
+    const rows: Record<string, unknown>[] = [];
+    for (let r = await cursor.next(); r; r = await cursor.next())
+      rows.push(r as Record<string, unknown>);
+    await reader.close();
+    // the first row as in the CSV: received 31 March 16:30 UTC, 1 April in Shanghai
+    expect(rows[0]).toMatchObject({
+      received_at: new Date('2026-03-31T16:30:00.000Z'),
+      received_on: new Date('2026-04-01T00:00:00.000Z'),
+      channel: 'phone',
+      product_line: 'motor',
+      region: 'cn-sh',
+      branch: 'cn-sh-pudong',
+    });
+    expect(rows.filter((r) => r.product_line === 'health')).toHaveLength(5);
+    expect(rows.filter((r) => r.sla_met === false)).toHaveLength(3);
+    const decisions = await people.get(
+      '/v1/exports/decision-fact?period=2026-Q2&format=parquet',
+      'auditor',
+    );
+    const d = await ParquetReader.openBuffer(decisions.rawPayload);
+    expect(Number(d.getRowCount())).toBe(35);
+    await d.close();
+    const empty = await people.get('/v1/exports/decision-fact?period=2020-Q1&format=parquet');
+    expect(Number((await ParquetReader.openBuffer(empty.rawPayload)).getRowCount())).toBe(0);
+    expect((await people.get('/v1/exports/complaint-fact?format=xlsx')).statusCode).toBe(400);
   });
 });

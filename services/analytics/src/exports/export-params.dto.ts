@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PeriodQueryDto } from '../root-causes/dto/period-query.dto';
 
 /**
  * The exportable read models and the rows of a period ($1 from, $2 to, local dates), each as
@@ -18,4 +19,11 @@ export class ExportParamsDto {
   @ApiProperty({ enum: Object.keys(READ_MODEL_EXPORTS) })
   @IsIn(Object.keys(READ_MODEL_EXPORTS))
   model: ReadModelExport;
+}
+
+export class ExportQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'parquet'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'parquet'])
+  format?: 'csv' | 'parquet';
 }
