@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { topicSpecs } from '@complaints/contracts';
 import { PipelineUrls } from '@complaints/pipeline-client';
@@ -6,14 +6,18 @@ import { createTestTopics, ServiceProcess } from '@complaints/testing';
 import { BenchContext } from '../support/bench-context';
 import { ROOT } from '../support/system-info';
 
-export const SERVICES = [
-  'intake',
-  'classification',
-  'investigation',
-  'feedback',
-  'archiving',
-] as const;
-export type ServiceName = (typeof SERVICES)[number];
+const PIPELINE = ['intake', 'classification', 'investigation', 'feedback', 'archiving'] as const;
+export type ServiceName = (typeof PIPELINE)[number] | 'deadlines';
+
+/**
+ * The services a stack runs: the pipeline's five, and the deadlines service (it follows every
+ * lifecycle topic, so its cost per complaint is the pipeline's too) where the checkout has it.
+ */
+export const SERVICES: readonly ServiceName[] = existsSync(
+  resolve(ROOT, 'services/deadlines/src/main.ts'),
+)
+  ? [...PIPELINE, 'deadlines']
+  : PIPELINE;
 
 export interface BenchStackOptions {
   label: string;
