@@ -18,7 +18,7 @@ export function insightJourneys(world: WorkbenchWorld): void {
   const near = receivedDaysAgo(14);
   const breached = receivedDaysAgo(20);
 
-  it('an analyst filters a period, sees the chart, drills down by keyboard and downloads CSV; no personal data', async () => {
+  it('an analyst filters a period, sees the chart, drills down by keyboard and downloads CSV and Parquet; no personal data', async () => {
     // Published here, not before every journey: the two complaints received days ago become
     // claims cases too (classification routes them), which the queue journeys above do not expect.
     await world.insight.publish([...archivedFixture(), ...near.events, ...breached.events]);
@@ -87,8 +87,20 @@ export function insightJourneys(world: WorkbenchWorld): void {
     const lines = csv.trim().split(/\r\n/);
     expect(lines[0]).toMatch(/^complaint_id,archived_event_id,received_at,received_on,/);
     expect(lines).toHaveLength(1 + claims + policyTerms);
+    const [parquet] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('parquet-complaint-fact').click(),
+    ]);
+    expect(parquet.suggestedFilename()).toBe(`complaint-fact-${period}.parquet`);
+    const bytes = readFileSync(await parquet.path());
+    // A Parquet file starts and ends with its magic number; the bytes came through whole.
+    expect([bytes.subarray(0, 4).toString(), bytes.subarray(-4).toString()]).toEqual([
+      'PAR1',
+      'PAR1',
+    ]);
     const html = await page.content();
     for (const name of NAMES) {
+      expect(bytes.toString('latin1')).not.toContain(name);
       expect(csv).not.toContain(name);
       expect(html).not.toContain(name);
     }

@@ -23,6 +23,11 @@ export class ApiClient {
     return this.call<string>(service, path, { method: 'GET' }, 'text/csv');
   }
 
+  /** A file (a Parquet export) as its bytes. */
+  async getBlob(service: ServiceName, path: string, accept: string): Promise<Blob> {
+    return this.call<Blob>(service, path, { method: 'GET' }, accept, true);
+  }
+
   async post<T>(service: ServiceName, path: string, body: unknown): Promise<T> {
     return this.call<T>(service, path, {
       method: 'POST',
@@ -36,6 +41,7 @@ export class ApiClient {
     path: string,
     init: RequestInit,
     accept = 'application/json',
+    binary = false,
   ): Promise<T> {
     const token = await this.token();
     const headers = new Headers(init.headers);
@@ -47,6 +53,7 @@ export class ApiClient {
     } catch {
       throw new ApiError(service, 0, 'NETWORK.FAILED', undefined);
     }
+    if (binary && res.ok) return (await res.blob()) as T;
     const text = await res.text();
     let body: unknown = undefined;
     try {

@@ -15,7 +15,7 @@ export const insightZh = {
     empty: '该期间没有已归档的投诉。',
     drillTitle: '“{{value}}”背后的记录（{{count}} 条，假名化）',
     drillHint: '点击（或用键盘选中）一个柱形，查看其背后的假名化记录。',
-    downloads: '下载 CSV',
+    downloads: '下载 CSV 与 Parquet',
     complaintFact: '投诉明细（complaint-fact）',
     decisionFact: '决定明细（decision-fact）',
     report: '期间报告',
@@ -85,7 +85,7 @@ export const insightEn: typeof insightZh = {
     drillTitle: 'Records behind “{{value}}” ({{count}}, pseudonymised)',
     drillHint:
       'Click (or choose with the keyboard) a bar to see the pseudonymised records behind it.',
-    downloads: 'Download CSV',
+    downloads: 'Download CSV and Parquet',
     complaintFact: 'Complaint facts (complaint-fact)',
     decisionFact: 'Decision facts (decision-fact)',
     report: 'Period report',
