@@ -1,12 +1,10 @@
-import { copyFileSync, readFileSync } from 'fs';
-import { resolve } from 'path';
+import { readFileSync } from 'fs';
 import { SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
 import { waitFor } from '@complaints/testing';
 import type { Hotspots, WatchlistItem } from '../app/api/types';
 import { ANALYTICS_FIXTURE, archivedFixture, receivedDaysAgo } from './insight-fixture';
-import { SCREENSHOTS, WorkbenchWorld } from './workbench-world';
+import { WorkbenchWorld } from './workbench-world';
 
-const ROOT = resolve(__dirname, '../../..');
 /** Personal data the stack holds (the submitted complainants, the clock fixture's customer). */
 const NAMES = [...new Set(SAMPLE_COMPLAINTS.map((s) => s.customer.name)), 'Li Wei'];
 
@@ -73,10 +71,6 @@ export function insightJourneys(world: WorkbenchWorld): void {
     const subcategories = await drill.locator('tbody td:nth-child(5)').allTextContents();
     expect(new Set(subcategories)).toEqual(new Set(['claims']));
     await world.screenshot(page, 'analytics');
-    copyFileSync(
-      resolve(SCREENSHOTS, 'analytics.png'),
-      resolve(ROOT, 'docs/workbench-analytics.png'),
-    );
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
