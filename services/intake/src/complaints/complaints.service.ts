@@ -14,6 +14,13 @@ import { ComplaintStatusDto } from './dto/complaint-status.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { IdempotencyRecords, IdempotentRequest } from './idempotency-records.repository';
 import { complaintRuleProblems } from './validation/complaint-request.rules';
+import { BatchEntry, BatchOutcome, writeComplaintBatch } from './complaint-batch.writer';
+import { Pending, SubmissionBatcher } from './submission-batcher';
+
+/** Submissions per transaction at most. */
+const MAX_BATCH = 100;
+/** Batches written at once at most (each holds a pooled connection; the pool has 10). */
+const MAX_IN_FLIGHT = 2;
 
 export interface Submission {
   complaint: ComplaintAcceptedDto;
@@ -31,10 +38,21 @@ export class ComplaintsService {
     private readonly idempotency: IdempotencyRecords,
   ) {}
 
+  private readonly batcher = new SubmissionBatcher<BatchEntry, Submission>({
+    write: (batch) => this.writeBatch(batch),
+    keys: ({ callerSystem, dto, idempotent }) => [
+      `r\u0000${callerSystem}\u0000${dto.externalReference}`,
+      ...(idempotent ? [`k\u0000${callerSystem}\u0000${idempotent.key}`] : []),
+    ],
+    maxBatch: MAX_BATCH,
+    maxInFlight: MAX_IN_FLIGHT,
+  });
+
   /**
    * Stores the complaint and queues complaint.received in one transaction, with the
    * Idempotency-Key record when there is one. The same caller reference again is the same
-   * complaint: nothing is created.
+   * complaint: nothing is created. Concurrent submissions share the transaction (group
+   * commit); each gets the answer it would get alone, and resolves only once it is committed.
    */
   async submit(
     callerSystem: string,
@@ -44,17 +62,43 @@ export class ComplaintsService {
     const now = this.clock.now();
     const problems = complaintRuleProblems(dto, now);
     if (problems.length > 0) throw new RequestValidationException(problems);
-    if (!idempotent) {
-      const existing = await this.findByCallerReference(callerSystem, dto.externalReference);
-      if (existing) return { complaint: acceptedView(existing), outcome: 'existing' };
+    return this.batcher.submit({ callerSystem, dto, receivedAt: now, idempotent });
+  }
+
+  private async writeBatch(batch: Pending<BatchEntry, Submission>[]): Promise<void> {
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await this.unitOfWork.run((tx) =>
+        writeComplaintBatch(
+          tx,
+          batch.map((p) => p.item),
+          this.idempotency,
+          this.config.DECISION_DAYS,
+        ),
+      );
+    } catch (err) {
+      if (batch.length === 1) return batch[0].reject(err);
+      // The batch rolled back (a deadlock, one entry's failure): each alone, its own answer.
+      await Promise.all(batch.map((p) => this.submitAlone(p.item).then(p.resolve, p.reject)));
+      return;
     }
+    outcomes.forEach((o, n) => ('error' in o ? batch[n].reject(o.error) : batch[n].resolve(o)));
+  }
+
+  /** One submission in its own transaction. */
+  private submitAlone({
+    callerSystem,
+    dto,
+    receivedAt,
+    idempotent,
+  }: BatchEntry): Promise<Submission> {
     return this.unitOfWork.run(async (tx) => {
       if (idempotent) {
         const claim = await this.idempotency.claim(tx.manager, idempotent);
         if (claim.kind === 'replay')
           return { complaint: claim.response, outcome: 'replayed' as const };
       }
-      const submission = await this.store(tx, callerSystem, dto, now);
+      const submission = await this.store(tx, callerSystem, dto, receivedAt);
       if (idempotent) await this.idempotency.complete(tx.manager, idempotent, submission.complaint);
       return submission;
     });
