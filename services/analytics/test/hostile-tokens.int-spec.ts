@@ -2,14 +2,14 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
 import {
-  ServiceTestEnv,
+  accessTable,
   serviceTestEnv,
+  ServiceTestEnv,
   TestIssuer,
   writeHostileReport,
 } from '@complaints/testing';
 import { createAnalyticsApp } from '../src/analytics-app.factory';
 import { AnalyticsConfig } from '../src/config/analytics.config';
-import { accessTable } from './access-table';
 
 jest.setTimeout(180_000);
 

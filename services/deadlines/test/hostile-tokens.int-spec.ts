@@ -6,6 +6,8 @@ import { UnitOfWork } from '@complaints/messaging';
 import { loadConfig, RouteAccessCheck } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
 import {
+  departmentTable,
+  hostileTable,
   ServiceTestEnv,
   serviceTestEnv,
   TestIssuer,
@@ -14,7 +16,6 @@ import {
 import { ClockStore } from '../src/clocks/clock-store.service';
 import { DeadlinesConfig } from '../src/config/deadlines.config';
 import { createDeadlinesApp } from '../src/deadlines-app.factory';
-import { departmentTable, hostileTable } from './access-table';
 
 jest.setTimeout(180_000);
 
