@@ -2,7 +2,7 @@ import { Producer } from 'kafkajs';
 import pino from 'pino';
 import { dlqTopic, EventEnvelope } from '@complaints/contracts';
 import { aReceivedEvent } from '@complaints/contracts/testing';
-import { readTopics, waitFor } from '@complaints/testing';
+import { readTopics, waitFor, waitForTopics } from '@complaints/testing';
 import { createProducer, EventHandler, PermanentEventError } from '../src';
 import { effects, recordEffect, recordingHandler } from './fixtures/effects';
 import { schemaBehindProxy } from './fixtures/outage-proxy';
@@ -131,10 +131,13 @@ describe('consumers under faults', () => {
         status: 'parked',
       });
 
+      // kafkajs' own waitForLeaders gives up on the UNKNOWN_TOPIC_OR_PARTITION a KRaft broker
+      // answers for a moment after a create (it failed CI once); wait for the leader here.
       await admin.createTopics({
         topics: [{ topic: dlqTopic(w.topic), numPartitions: 1 }],
-        waitForLeaders: true,
+        waitForLeaders: false,
       });
+      await waitForTopics(admin, [dlqTopic(w.topic)]);
       const dead = await readTopics(w.brokers, [dlqTopic(w.topic)], (m) => m.length >= 1, 60_000);
       expect(dead.map((m) => m.headers['dlq-error-code'])).toEqual(['MESSAGE.MALFORMED']);
       await waitFor(
