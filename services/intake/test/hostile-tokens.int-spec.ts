@@ -1,7 +1,7 @@
 import { DeclaredRoute, RouteAccessCheck } from '@complaints/platform';
 import {
-  HostileReport,
   hostileTokens,
+  mergeReports,
   probeHostileTable,
   protectedRoutes,
   SendRequest,
@@ -29,26 +29,6 @@ const refusedRoles = (route: DeclaredRoute): string[] => {
   return access?.kind === 'roles' ? ROLES.filter((r) => !access.roles.includes(r)) : [];
 };
 const keysOnly = (route: DeclaredRoute) => !!route.apiKey && !route.apiKey.orBearer;
-
-function merged(reports: HostileReport[], routes: number): HostileReport {
-  const all: HostileReport = {
-    routes,
-    requests: 0,
-    accepted: [],
-    serverErrors: [],
-    unexpected: [],
-    byStatus: {},
-  };
-  for (const r of reports) {
-    all.requests += r.requests;
-    all.accepted.push(...r.accepted);
-    all.serverErrors.push(...r.serverErrors);
-    all.unexpected.push(...r.unexpected);
-    for (const [status, n] of Object.entries(r.byStatus))
-      all.byStatus[Number(status)] = (all.byStatus[Number(status)] ?? 0) + n;
-  }
-  return all;
-}
 
 describe('intake: hostile tokens against every protected route', () => {
   let issuer: TestIssuer;
@@ -150,7 +130,7 @@ describe('intake: hostile tokens against every protected route', () => {
       );
     }
 
-    const report = merged(reports, routes.length);
+    const report = mergeReports(reports, routes.length);
     writeHostileReport('intake', report);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);

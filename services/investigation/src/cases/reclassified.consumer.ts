@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { causedBy, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
-import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
+import { ConsumerHost, Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
 import { assignedEvent } from './assigned-event';
 import { CaseAssignmentService } from './case-assignment.service';
-import { ComplaintCase } from './complaint-case.entity';
+import { lockedCaseFor } from './locked-case';
 
 /**
  * Applies a complaints officer's correction of a complaint's class. The case takes the new
@@ -39,13 +39,7 @@ export class ReclassifiedConsumer implements OnModuleInit {
       correlationId: event.correlationId,
       complaintId: event.complaintId,
     };
-    // Locked first, as decisions and reopenings lock it, so the case's changes stay in order.
-    const found = await tx.manager.findOne(ComplaintCase, {
-      where: { complaintId: event.complaintId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!found)
-      throw new PermanentEventError('CASE.NOT_FOUND', 'no case was opened for this complaint');
+    const found = await lockedCaseFor(tx.manager, event.complaintId);
     const p = event.payload;
     const moves = p.department !== found.routedDepartment;
     if (!moves && p.category === found.category && p.subcategory === found.subcategory) {

@@ -7,6 +7,7 @@ import { InvestigationConfig } from '../config/investigation.config';
 import { assignedEvent } from './assigned-event';
 import { CaseAssignmentService } from './case-assignment.service';
 import { ComplaintCase } from './complaint-case.entity';
+import { lockedCaseFor } from './locked-case';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -41,13 +42,7 @@ export class ReopenedConsumer implements OnModuleInit {
       correlationId: event.correlationId,
       complaintId: event.complaintId,
     };
-    // Locked first, as a decision locks it, so this case's rounds and events stay in order.
-    const found = await tx.manager.findOne(ComplaintCase, {
-      where: { complaintId: event.complaintId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!found)
-      throw new PermanentEventError('CASE.NOT_FOUND', 'no case was opened for this complaint');
+    const found = await lockedCaseFor(tx.manager, event.complaintId);
     const p = event.payload;
     if (p.reopenCount <= found.reopenCount) {
       this.log.info(
