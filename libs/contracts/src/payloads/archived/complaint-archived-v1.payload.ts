@@ -19,6 +19,7 @@ import { ArchivedDecision } from './archived-decision.payload';
 import { ArchivedFeedback } from './archived-feedback.payload';
 import { ArchivedSlaOutcome } from './archived-sla-outcome.payload';
 import { ArchivedStage } from './archived-stage.payload';
+import { ArchivedReview } from './archived-review.payload';
 
 /** Upper bound on list lengths, far above any real complaint, so one record stays bounded. */
 const MAX_ENTRIES = 500;
@@ -94,6 +95,17 @@ export class ComplaintArchivedV1 {
   @ValidateNested({ each: true })
   @Type(() => ArchivedAuditEntry)
   audit?: ArchivedAuditEntry[];
+
+  /**
+   * Internal reviews the customer asked for, oldest first: who decided (pseudonymised) and
+   * whether the reviewed decision was upheld or overturned. Absent when none was asked.
+   */
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => ArchivedReview)
+  reviews?: ArchivedReview[];
 
   /** UTC. */
   @IsUtcTimestamp()

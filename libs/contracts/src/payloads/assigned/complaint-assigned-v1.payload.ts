@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
 import { ActingPerson } from '../people/acting-person.payload';
 
@@ -57,4 +57,12 @@ export class ComplaintAssignedV1 {
   /** UTC. */
   @IsUtcTimestamp()
   assignedAt: string;
+
+  /**
+   * The previous handler declared a conflict of interest and the case went to someone else
+   * (optional: added after v1 shipped; absent: false).
+   */
+  @OptionalNotNull()
+  @IsBoolean()
+  conflictOfInterest?: boolean;
 }

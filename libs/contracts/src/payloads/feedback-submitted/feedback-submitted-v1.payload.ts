@@ -42,4 +42,12 @@ export class FeedbackSubmittedV1 {
   /** UTC. */
   @IsUtcTimestamp()
   submittedAt: string;
+
+  /**
+   * The customer asks for an internal review of the decision (optional: added after v1
+   * shipped). Feedback grants it within 30 days of the decision letter, else records it refused.
+   */
+  @OptionalNotNull()
+  @IsBoolean()
+  reviewRequested?: boolean;
 }

@@ -14,6 +14,7 @@ import {
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
 import { CODE_PATTERN } from '../../validation/contract.patterns';
 import { INVESTIGATION_OUTCOMES, InvestigationOutcome } from '../complaint.vocabulary';
+import { ReviewFinding } from '../review/review-finding.payload';
 import { MoneyAmount } from './money-amount.payload';
 
 /**
@@ -81,4 +82,10 @@ export class ComplaintInvestigatedV1 {
   @ValidateNested()
   @Type(() => ComplaintSummary)
   complaint?: ComplaintSummary;
+
+  /** Present when this is an internal review's decision (optional: added after v1 shipped). */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ReviewFinding)
+  review?: ReviewFinding;
 }

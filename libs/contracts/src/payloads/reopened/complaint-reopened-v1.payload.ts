@@ -1,5 +1,7 @@
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
-import { IsUtcTimestamp } from '../../validation/contract.decorators';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
+import { ReviewRequest } from '../review/review-request.payload';
 
 /**
  * `complaints.reopened.v1`: the customer was not satisfied (or asked for internal review), so
@@ -19,4 +21,13 @@ export class ComplaintReopenedV1 {
   /** UTC. */
   @IsUtcTimestamp()
   reopenedAt: string;
+
+  /**
+   * Present when this reopening is the customer's internal review (optional: added after v1
+   * shipped); absent when a complaints officer reopened the case after a dissatisfied answer.
+   */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ReviewRequest)
+  review?: ReviewRequest;
 }

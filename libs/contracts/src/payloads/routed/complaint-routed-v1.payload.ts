@@ -11,6 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
+import { ComplainedAboutRef } from './complained-about-ref.payload';
 import {
   COMPLAINT_CATEGORIES,
   ComplaintCategory,
@@ -90,4 +91,13 @@ export class ComplaintRoutedV1 {
   @ValidateNested()
   @Type(() => ComplaintSummary)
   complaint?: ComplaintSummary;
+
+  /**
+   * The staff member the complaint is about (employee number and unit, no name), for recusal.
+   * Optional: added after v1 shipped; absent when intake recorded nobody.
+   */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ComplainedAboutRef)
+  complainedAbout?: ComplainedAboutRef;
 }
