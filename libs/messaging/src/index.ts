@@ -9,6 +9,8 @@ export * from './errors';
 export * from './kafka/kafka-factory';
 export * from './messaging.module';
 export * from './metrics/messaging-metrics';
+export * from './metrics/consumer-group-metrics';
+export * from './metrics/offset-history';
 export * from './migrations/1764230400000-create-messaging-tables';
 export * from './migrations';
 export * from './outbox/outbox-relay';

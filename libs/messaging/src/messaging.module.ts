@@ -17,6 +17,8 @@ import { EventType } from '@complaints/contracts';
 import { EventConsumer } from './consumer/event-consumer';
 import { topicsOf, typedHandler, TypedEventHandler } from './consumer/typed-handler';
 import { createKafka } from './kafka/kafka-factory';
+import { ConsumerGroupMetrics } from './metrics/consumer-group-metrics';
+import { deadLetterDepth } from './metrics/dead-letter-depth';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/unit-of-work';
@@ -65,6 +67,8 @@ export const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
 export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumers: EventConsumer[] = [];
   private started = false;
+  /** Lag, offsets, oldest unconsumed age and parked dead letters of these groups on /metrics. */
+  private readonly groupMetrics: ConsumerGroupMetrics;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -74,7 +78,16 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly unitOfWork: UnitOfWork,
     private readonly relay: OutboxRelay,
     private readonly metrics: MessagingMetrics,
-  ) {}
+  ) {
+    this.groupMetrics = new ConsumerGroupMetrics({
+      kafka,
+      registry: metrics.registry,
+      ownGroups: () => this.consumers.map((c) => ({ groupId: c.groupId, topics: c.topics })),
+      prefix: options.topicPrefix ?? '',
+      deadLetters: deadLetterDepth(dataSource),
+      logger,
+    });
+  }
 
   /**
    * A consumer group for the event types `types`, whose topics it reads; `handler` receives
@@ -118,6 +131,7 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.groupMetrics.close();
     await this.relay.stop();
   }
 }

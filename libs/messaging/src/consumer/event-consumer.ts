@@ -90,6 +90,7 @@ export class EventConsumer {
     });
     this.queue = new BatchQueue<Job>(opts.maxBatchSize, (jobs) => this.applier.applyJobs(jobs));
     metrics.consumerDegraded.set({ group: groupId }, 0);
+    metrics.knownConsumer(groupId, opts.topics);
   }
 
   get groupId(): string {

@@ -220,6 +220,21 @@ export class MessagingMetrics {
     });
   }
 
+  /**
+   * A consumer group's series at 0 before its first event, so a fresh stack already has every
+   * per-topic series (rates and quantiles over them read 0, not "no data").
+   */
+  knownConsumer(group: string, topics: readonly string[]): void {
+    for (const topic of topics) {
+      for (const outcome of ['processed', 'duplicate', 'dead_lettered']) {
+        this.consumed.inc({ topic, group, outcome }, 0);
+      }
+      this.processingSeconds.zero({ topic, group });
+      this.eventAgeSeconds.zero({ topic, group });
+    }
+    this.consumerBatchEvents.zero({ group });
+  }
+
   /** The outbox gauges are read from the database at scrape time. */
   watchOutbox(service: string, source: () => Promise<OutboxStats>): void {
     this.outboxSources.set(service, source);
