@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, Clock, PlatformModule } from '@complaints/platform';
+import { AnswerLink } from './answers/answer-link.entity';
 import { FeedbackConfig } from './config/feedback.config';
 import { ComplaintDepartment } from './departments/complaint-department.entity';
 import { DepartmentsModule } from './departments/departments.module';
@@ -8,6 +9,7 @@ import { Survey } from './feedback/survey.entity';
 import { CreateResponsesAndSurveys1764231000000 } from './migrations/1764231000000-create-responses-and-surveys';
 import { CreateComplaintDepartment1764900000100 } from './migrations/1764900000100-create-complaint-department';
 import { CreateCustomerMessages1766000000000 } from './migrations/1766000000000-create-customer-messages';
+import { CreateAnswerLinksAndPostLetters1766100000000 } from './migrations/1766100000000-create-answer-links-and-post-letters';
 import { CustomerContact } from './messages/customer-contact.entity';
 import { CustomerMessage } from './messages/customer-message.entity';
 import { MessageProof } from './messages/message-proof.entity';
@@ -32,11 +34,13 @@ export class AppModule {
             CustomerContact,
             CustomerMessage,
             MessageProof,
+            AnswerLink,
           ],
           migrations: [
             CreateResponsesAndSurveys1764231000000,
             CreateComplaintDepartment1764900000100,
             CreateCustomerMessages1766000000000,
+            CreateAnswerLinksAndPostLetters1766100000000,
           ],
           clock,
           extraProviders: [{ provide: FeedbackConfig, useValue: config }],

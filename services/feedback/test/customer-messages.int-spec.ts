@@ -85,7 +85,7 @@ describe('feedback: messages reach customers on their channel, with proof (real 
       ms.some((m) => m.kind === 'decision' && m.status === 'told'),
     );
     const decision = messages.find((m) => m.kind === 'decision');
-    expect(decision).toMatchObject({ templateId: 'decision-letter', templateVersion: 2 });
+    expect(decision).toMatchObject({ templateId: 'decision-letter', templateVersion: 3 });
     expect(decision?.proofs[0]?.contentHash).toBe(
       contentHash(letter?.subject ?? '', text.trimEnd()),
     );

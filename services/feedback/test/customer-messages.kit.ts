@@ -9,7 +9,7 @@ import {
   validateEnvelope,
 } from '@complaints/contracts';
 import { aReceivedEvent, aRoutedEvent } from '@complaints/contracts/testing';
-import { loadConfig } from '@complaints/platform';
+import { Clock, loadConfig } from '@complaints/platform';
 import {
   freePort,
   readTopics,
@@ -86,6 +86,7 @@ export interface MessagesWorld {
 
 export async function messagesWorld(
   overrides: Record<string, string> = {},
+  clock?: Clock,
 ): Promise<MessagesWorld> {
   const identity = await testIdentity();
   const env = await serviceTestEnv('feedback-msg');
@@ -101,7 +102,7 @@ export async function messagesWorld(
     SMS_CALLBACK_TOKEN: CALLBACK_TOKEN,
     ...overrides,
   });
-  const app = await createFeedbackApp(config);
+  const app = await createFeedbackApp(config, clock);
   await app.listen(port, '127.0.0.1');
   const headers = async (role: 'officer' | 'operator' | 'analyst') => ({
     authorization: `Bearer ${await identity.token(role)}`,

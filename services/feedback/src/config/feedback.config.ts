@@ -104,4 +104,36 @@ export class FeedbackConfig extends WithAuthConfig(ServiceConfig) {
   @IsString()
   @MaxLength(40)
   REGULATOR_COMPLAINT_LINE: string = '12378';
+
+  /**
+   * Key of the answer links' signatures (HMAC-SHA256), >= 32 characters. Changing it voids every
+   * link not yet used.
+   */
+  @IsString()
+  @Matches(/^.{32,}$/, { message: 'ANSWER_LINK_SECRET must be at least 32 characters' })
+  ANSWER_LINK_SECRET: string = 'local-answer-link-secret-0123456789abcdef';
+
+  /** Where customers open their answer link: this service's public address (the page is /answer). */
+  @Matches(/^https?:\/\/[^\s]+[^/\s]$/, {
+    message: 'ANSWER_LINK_BASE_URL must be an http(s) URL without a trailing slash',
+  })
+  ANSWER_LINK_BASE_URL: string = 'http://127.0.0.1:3004';
+
+  /** Hours an answer link stays valid after its letter is written (>= 1). */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  ANSWER_LINK_TTL_HOURS: number = 72;
+
+  /**
+   * The font post letters are set in (must have Chinese glyphs): a path, `path#Face` for a face
+   * of a collection (.ttc). Empty: Debian's fonts-noto-cjk or fonts-wqy-zenhei, whichever is here.
+   */
+  @IsString()
+  LETTER_PDF_FONT: string = '';
+
+  /** The local mail sink's HTTP listing (infra/smtp), shown as "sent mail"; empty: no sink. */
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'MAIL_SINK_URL must be an http(s) URL' })
+  MAIL_SINK_URL: string = 'http://127.0.0.1:2526';
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { CausationLink, Language } from '@complaints/contracts';
 import { Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { AnswerLinkSigner } from '../answers/answer-link-signer';
 import { contentHash } from './message-address';
 import type { MessageKind } from './customer-message.entity';
 import type { MessageRefusedError, RenderedMessage } from './templates/message-template';
@@ -25,6 +26,7 @@ export interface QueuedMessage {
 export class MessageQueue {
   constructor(
     private readonly clock: Clock,
+    private readonly links: AnswerLinkSigner,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -82,7 +84,8 @@ export class MessageQueue {
         message.language,
         rendered.subject,
         rendered.body,
-        contentHash(rendered.subject, rendered.body),
+        // Of the text as the customer reads it: with the answer link written out.
+        contentHash(rendered.subject, this.links.expand(rendered.body)),
         status,
         now,
         error,

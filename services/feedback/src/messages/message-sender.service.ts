@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { createEnvelope, EVENT_TYPES } from '@complaints/contracts';
 import { Transaction, UnitOfWork } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { AnswerLinkSigner } from '../answers/answer-link-signer';
 import { FeedbackConfig } from '../config/feedback.config';
 import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelSendError } from './channels/channel-adapter';
 import { CustomerContact } from './customer-contact.entity';
@@ -29,6 +30,7 @@ export class MessageSender {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly config: FeedbackConfig,
+    private readonly links: AnswerLinkSigner,
     @Inject(CHANNEL_ADAPTERS) adapters: ChannelAdapter[],
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
@@ -105,7 +107,7 @@ export class MessageSender {
       const receipt = await adapter.send({
         to: target.address,
         subject: message.subject,
-        body: message.body,
+        body: this.links.expand(message.body),
         messageId: message.id,
       });
       await this.writeProof(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnswersModule } from '../answers/answers.module';
 import { FeedbackConfig } from '../config/feedback.config';
 import { CHANNEL_ADAPTERS, ChannelAdapter } from './channels/channel-adapter';
 import { EmailAdapter } from './channels/email.adapter';
@@ -18,6 +19,7 @@ import { MessageTemplates } from './templates/message-templates';
 
 /** Messages to customers on their channels, and the proof that they were told. */
 @Module({
+  imports: [AnswersModule],
   controllers: [MessagesController],
   providers: [
     {

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { causedBy, createEnvelope, EnvelopeOf, EVENT_TYPES, Language } from '@complaints/contracts';
 import { PermanentEventError, Transaction } from '@complaints/messaging';
 import { Actor, Clock, ROOT_LOGGER } from '@complaints/platform';
+import { AnswerLinkSigner } from '../answers/answer-link-signer';
+import { AnswerLinks } from '../answers/answer-links.service';
 import { ComplaintDepartment } from '../departments/complaint-department.entity';
 import { maySeeDepartment } from '../departments/department-access';
 import { FeedbackConfig } from '../config/feedback.config';
@@ -31,6 +33,7 @@ export class ResponsesService {
     private readonly config: FeedbackConfig,
     private readonly messages: MessageQueue,
     private readonly templates: MessageTemplates,
+    private readonly answerLinks: AnswerLinks,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -104,15 +107,20 @@ export class ResponsesService {
       language,
     };
     let letter: RenderedMessage;
+    const responseId = randomUUID();
+    // The customer's one-time answer link: written with the letter, kept only if the letter is.
+    const link = { id: randomUUID(), expiresAt: this.answerLinks.expiryFrom(sentAt) };
+    const contact = await tx.manager.findOneBy(CustomerContact, {
+      complaintId: event.complaintId,
+    });
+    const reference = decision.complaint?.referenceNumber ?? contact?.referenceNumber;
     try {
-      const contact = await tx.manager.findOneBy(CustomerContact, {
-        complaintId: event.complaintId,
-      });
       letter = this.templates.decisionLetter(
         language,
-        decision.complaint?.referenceNumber ?? contact?.referenceNumber,
+        reference,
         { findings: decision.summary, basis: decision.rootCause },
         body,
+        { mark: AnswerLinkSigner.mark(link.id), expiresAt: link.expiresAt },
       );
     } catch (err) {
       if (!(err instanceof MessageRefusedError)) throw err;
@@ -121,7 +129,14 @@ export class ResponsesService {
       return;
     }
     await this.messages.queue(tx, message, letter);
-    const responseId = randomUUID();
+    await this.answerLinks.create(tx, {
+      ...link,
+      complaintId: event.complaintId,
+      responseId,
+      round: decision.round,
+      language,
+      ...(reference ? { referenceNumber: reference } : {}),
+    });
     const responded = createEnvelope({
       ...causedBy(event),
       type: EVENT_TYPES.responded,

@@ -5,6 +5,7 @@ import { MessageTemplates } from './message-templates';
 
 const settings = { timeZone: 'Asia/Shanghai', regulatorLine: '12378' };
 const parts = { findings: 'The claim was complete.', basis: 'Clause 7.2.' };
+const link = { mark: '{{answer-link:x}}', expiresAt: new Date('2026-01-20T03:00:00.000Z') };
 const remedies =
   'You may ask for an internal review within 30 days of receiving this decision. You may also seek ' +
   'mediation, apply for arbitration, or bring a claim before the courts.';
@@ -32,9 +33,9 @@ describe('message templates (data, zh/en, versioned)', () => {
   });
 
   it('passes a decision letter with every part, and refuses one missing a remedy, the findings, the basis or the regulator line', () => {
-    expect(templates.decisionLetter('en', 'CMP-1', parts, `${remedies} ${line}`).subject).toBe(
-      'Our decision on your complaint CMP-1',
-    );
+    expect(
+      templates.decisionLetter('en', 'CMP-1', parts, `${remedies} ${line}`, link).subject,
+    ).toBe('Our decision on your complaint CMP-1');
     expect(
       refusal(() =>
         templates.decisionLetter(
@@ -42,6 +43,7 @@ describe('message templates (data, zh/en, versioned)', () => {
           'CMP-1',
           parts,
           `${remedies.replace('arbitration', 'x')} ${line}`,
+          link,
         ),
       ),
     ).toEqual(['arbitration']);
@@ -52,14 +54,33 @@ describe('message templates (data, zh/en, versioned)', () => {
           'CMP-1',
           { findings: ' ', basis: '' },
           `${remedies} ${line}`,
+          link,
         ),
       ),
     ).toEqual(['findings', 'basis']);
-    expect(refusal(() => templates.decisionLetter('en', 'CMP-1', parts, remedies))).toEqual([
+    expect(refusal(() => templates.decisionLetter('en', 'CMP-1', parts, remedies, link))).toEqual([
       'regulator-line',
     ]);
     const elsewhere = new MessageTemplates({ timeZone: 'Asia/Shanghai' });
-    expect(elsewhere.decisionLetter('en', 'CMP-1', parts, remedies).body).toBe(remedies);
+    expect(elsewhere.decisionLetter('en', 'CMP-1', parts, remedies, link).body).toMatch(
+      new RegExp(`^${remedies}\n\n`),
+    );
+  });
+
+  it('ends every decision letter with the answer link and the day it expires, in the letter language', () => {
+    const zh = templates.decisionLetter(
+      'zh',
+      'CMP-1',
+      parts,
+      '30日内向我司申请内部复核 调解 仲裁 诉讼 ' + (templates.regulatorLine('zh') ?? ''),
+      link,
+    );
+    expect(zh.templateVersion).toBe(3);
+    expect(zh.body).toMatch(
+      /申请内部复核。链接仅可使用一次，2026年1月20日前有效：\n\{\{answer-link:x\}\}$/,
+    );
+    const en = templates.decisionLetter('en', 'CMP-1', parts, `${remedies} ${line}`, link);
+    expect(en.body).toMatch(/It works once, until 20 January 2026:\n\{\{answer-link:x\}\}$/);
   });
 
   it('refuses to start with a template that lacks a placeholder in one language or a remedy', () => {

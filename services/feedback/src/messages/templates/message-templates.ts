@@ -22,6 +22,15 @@ export interface DecisionLetterData extends TemplateData {
   /** Per language, each remedy the letter must name and the words that name it. */
   requiredParts: Partial<Record<Language, Record<string, string>>>;
   regulatorLine: Partial<Record<Language, string>>;
+  /** Per language, the paragraph that gives the answer link: `{url}` and its expiry `{until}`. */
+  answerLink: Partial<Record<Language, string>>;
+}
+
+/** The customer's answer link as a letter carries it: its placeholder and when it expires. */
+export interface LetterAnswerLink {
+  /** What the stored letter holds; written out as the signed link when it is sent. */
+  mark: string;
+  expiresAt: Date;
 }
 
 export interface ClockNoticeData {
@@ -92,6 +101,7 @@ export class MessageTemplates {
     reference: string | undefined,
     parts: { findings: string; basis: string },
     letter: string,
+    answerLink: LetterAnswerLink,
   ): RenderedMessage {
     const t = this.decisionTemplate;
     const missing = [
@@ -109,9 +119,15 @@ export class MessageTemplates {
     const subject = reference ? text?.subject : text?.subjectWithoutReference;
     if (!text || !subject)
       throw new MessageRefusedError(t.id, [reference ? language : 'reference']);
+    const linkText = t.answerLink[language];
+    if (!linkText) throw new MessageRefusedError(t.id, [`${language}:answerLink`]);
     return this.render(t, { [language]: { subject, body: text.body } }, language, {
       reference,
       letter,
+      answerLink: fill(t.id, linkText, {
+        url: answerLink.mark,
+        until: customerDate(answerLink.expiresAt, language, this.settings.timeZone),
+      }),
     });
   }
 
