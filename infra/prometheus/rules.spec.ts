@@ -38,6 +38,32 @@ describe('the alerting and recording rules (promtool, Debian prometheus package)
       output: expect.stringContaining('Unit Testing:  ./deadlines.rules.test.yml\n  SUCCESS'),
     });
     expect(result.output).toMatch(/deadlines\.rules\.yml\n\s+SUCCESS: \d+ rules found/);
+    // The pipeline's rules: lag, stalled consumers, dead letters, outbox, services down.
+    expect(result.output).toContain('Unit Testing:  ./pipeline.rules.test.yml\n  SUCCESS');
+    expect(result.output).toMatch(/pipeline\.rules\.yml\n\s+SUCCESS: \d+ rules found/);
+  });
+
+  it('the pipeline rules would fail on a wrong threshold: a lag alert expected too early', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    try {
+      writeFileSync(
+        join(dir, 'pipeline.rules.yml'),
+        readFileSync(join(HERE, 'pipeline.rules.yml')),
+      );
+      const test = readFileSync(join(HERE, 'pipeline.rules.test.yml'), 'utf8');
+      // The lag alert waits 5 minutes above 100: at minute 5 it must not fire yet.
+      const wrong = test.replace(
+        'eval_time: 8m\n        alertname: ComplaintsConsumerLagHigh',
+        'eval_time: 5m\n        alertname: ComplaintsConsumerLagHigh',
+      );
+      expect(wrong).not.toBe(test);
+      writeFileSync(join(dir, 'wrong.test.yml'), wrong);
+      const result = await outcome('promtool', ['test', 'rules', 'wrong.test.yml'], dir);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('ComplaintsConsumerLagHigh');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('would fail CI on a wrong expectation: promtool exits non-zero naming the alert', async () => {
