@@ -17,6 +17,7 @@ import {
 import { resolve } from 'path';
 import { promisify } from 'util';
 import { SERVICE_DATABASES, COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
+import { spawnPrometheus } from '../prometheus/prometheus-process';
 import { configuredIssuer } from '@complaints/testing';
 
 const root = resolve(__dirname, '../..');
@@ -25,6 +26,9 @@ const host = process.env['HOST'] ?? '127.0.0.1';
 const pgHost = process.env['PGHOST'] ?? '127.0.0.1';
 const pgPort = process.env['PGPORT'] ?? '5432';
 const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+/** Prometheus (Debian's package; start.sh installs it when missing) scraping every service. */
+const PROMETHEUS_PORT = Number(process.env['PROMETHEUS_PORT'] ?? '9090');
+const PROMETHEUS_URL = `http://${host}:${PROMETHEUS_PORT}`;
 /** ms a service may take to answer /health/ready after its start. */
 const READY_TIMEOUT_MS = 90_000;
 
@@ -118,6 +122,8 @@ async function main(): Promise<void> {
     running.push({ service: db.service, port: db.port, child });
   }
   running.push(startWorkbench());
+  const started = running.filter((r) => r.service !== 'workbench');
+  running.push(startPrometheus(started));
 
   let stopping = false;
   const stop = async (): Promise<void> => {
@@ -143,7 +149,7 @@ async function main(): Promise<void> {
 
   await Promise.all(running.map((r) => waitReady(r)));
   console.log('\nThe complaint pipeline is running (Ctrl-C stops it):');
-  for (const r of running.filter((r) => r.service !== 'workbench')) {
+  for (const r of running.filter((r) => r.service !== 'workbench' && r.service !== 'prometheus')) {
     console.log(
       `  ${r.service.padEnd(15)} http://${host}:${r.port}   docs http://${host}:${r.port}/docs`,
     );
@@ -151,6 +157,7 @@ async function main(): Promise<void> {
   console.log(
     `  workbench       http://${host}:${WORKBENCH_PORT}   (sign in as a demo user, password "demo")`,
   );
+  console.log(`  prometheus      ${PROMETHEUS_URL}   (alerts ${PROMETHEUS_URL}/alerts)`);
   console.log(`  logs            ${logDir}/<service>.log`);
   const intake = running.find((r) => r.service === 'intake');
   if (intake && intake.child.exitCode === null) {
@@ -190,6 +197,7 @@ function startWorkbench(): Running {
         PORT: String(WORKBENCH_PORT),
         HOST: host,
         OIDC_ISSUER: configuredIssuer(),
+        PROMETHEUS_URL,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -199,12 +207,33 @@ function startWorkbench(): Running {
   return { service: 'workbench', port: WORKBENCH_PORT, child };
 }
 
+/** Prometheus scraping the services started above every 15 s, data in .data/prometheus. */
+function startPrometheus(services: Running[]): Running {
+  const log = createWriteStream(resolve(logDir, 'prometheus.log'), { flags: 'a' });
+  const child = spawnPrometheus({
+    targets: services.map((r) => ({ service: r.service, address: `${host}:${r.port}` })),
+    intervalSeconds: 15,
+    dataDir: resolve(root, '.data/prometheus'),
+    port: PROMETHEUS_PORT,
+    host,
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  child.on('error', (err) => console.log(`prometheus did not start: ${err.message}`));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM')
+      console.log(`prometheus exited (${signal ?? code}); see .data/logs/prometheus.log`);
+  });
+  return { service: 'prometheus', port: PROMETHEUS_PORT, child };
+}
+
 async function waitReady(r: Running): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
+  const path = r.service === 'prometheus' ? '/-/ready' : '/health/ready';
   while (Date.now() < deadline) {
     if (r.child.exitCode !== null) return;
     try {
-      const res = await fetch(`http://${host}:${r.port}/health/ready`);
+      const res = await fetch(`http://${host}:${r.port}${path}`);
       if (res.ok) return;
     } catch {
       // not listening yet
