@@ -24,6 +24,8 @@ import { ReturnsController } from './returns/returns.controller';
 import { RootCauseItemsController } from './spikes/root-cause-items.controller';
 import { RootCauseItemsService } from './spikes/root-cause-items.service';
 import { SpikeRule } from './spikes/spike.rule';
+import { ReportScheduler } from './schedules/report-scheduler.service';
+import { ScheduledReportsController } from './schedules/scheduled-reports.controller';
 
 @Module({
   controllers: [
@@ -38,6 +40,7 @@ import { SpikeRule } from './spikes/spike.rule';
     ExperienceIndexController,
     HandlerPerformanceController,
     ExportsController,
+    ScheduledReportsController,
   ],
   providers: [
     TaxonomyProvider,
@@ -54,6 +57,7 @@ import { SpikeRule } from './spikes/spike.rule';
     ImprovementActionsService,
     ExperienceIndexService,
     HandlerPerformanceService,
+    ReportScheduler,
   ],
 })
 export class AnalyticsModule {}

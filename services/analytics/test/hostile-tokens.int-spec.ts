@@ -56,6 +56,8 @@ describe('analytics: hostile tokens and refused roles on every protected route',
       'GET /v1/root-cause-items',
       'GET /v1/root-causes',
       'GET /v1/root-causes/counts',
+      'GET /v1/scheduled-reports',
+      'GET /v1/scheduled-reports/:period/:language',
       'POST /v1/improvement-actions',
       'POST /v1/root-cause-items/:id/close',
       'PUT /v1/reference/policy-counts',
@@ -65,13 +67,13 @@ describe('analytics: hostile tokens and refused roles on every protected route',
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await accessTable(app, issuer, routes());
     writeHostileReport('analytics', report);
-    expect(report.routes).toBe(16);
+    expect(report.routes).toBe(18);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus[401]).toBeGreaterThan(0);
-    // reads: 4 roles refused on 12 routes; the load: 5; closing an item and recording an
+    // reads: 4 roles refused on 14 routes; the load: 5; closing an item and recording an
     // action: 6 each; the taxonomy: none
-    expect(report.byStatus[403]).toBe(4 * 12 + 5 + 6 + 6);
+    expect(report.byStatus[403]).toBe(4 * 14 + 5 + 6 + 6);
   });
 });

@@ -1,4 +1,4 @@
-import { IsInt, IsNumber, IsString, Max, Min, Validate } from 'class-validator';
+import { IsInt, IsNumber, IsString, Matches, Max, Min, Validate } from 'class-validator';
 import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 import { TimeZoneConstraint } from './time-zone.constraint';
 
@@ -61,4 +61,34 @@ export class AnalyticsConfig extends WithAuthConfig(ServiceConfig) {
    */
   @IsString()
   REPORT_PDF_FONT: string = '';
+
+  /**
+   * Which reports are generated when their period closes: a comma list of monthly, quarterly,
+   * yearly; empty generates none (reports stay on demand).
+   */
+  @Matches(/^((monthly|quarterly|yearly)(,(monthly|quarterly|yearly))*)?$/, {
+    message: 'REPORT_SCHEDULES must be a comma list of monthly, quarterly, yearly',
+  })
+  REPORT_SCHEDULES: string = 'monthly,quarterly,yearly';
+
+  /** The languages each scheduled report is generated in: a comma list of zh, en. */
+  @Matches(/^(zh|en)(,(zh|en))*$/, {
+    message: 'REPORT_SCHEDULE_LANGUAGES must be a comma list of zh, en',
+  })
+  REPORT_SCHEDULE_LANGUAGES: string = 'zh,en';
+
+  /** ms between looks for a closed period; 0 turns the schedule's timer off. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  REPORT_SCHEDULE_INTERVAL_MS: number = 60_000;
+
+  /**
+   * hours after a period closes (local midnight in REPORT_TIME_ZONE) before its report is
+   * generated, so records of its last day that are still being archived are in it; 0..720
+   */
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  REPORT_SCHEDULE_DELAY_HOURS: number = 0;
 }

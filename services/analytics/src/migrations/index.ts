@@ -5,6 +5,7 @@ import { CreateRootCauseItems1797100300000 } from './1797100300000-create-root-c
 import { AddPremiumAndInsured1797100400000 } from './1797100400000-add-premium-and-insured';
 import { CreateImprovementActions1797100500000 } from './1797100500000-create-improvement-actions';
 import { SeedExperienceIndex1797100600000 } from './1797100600000-seed-experience-index';
+import { CreateScheduledReports1797100700000 } from './1797100700000-create-scheduled-reports';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ANALYTICS_MIGRATIONS = [
   AddPremiumAndInsured1797100400000,
   CreateImprovementActions1797100500000,
   SeedExperienceIndex1797100600000,
+  CreateScheduledReports1797100700000,
 ];
