@@ -18,6 +18,7 @@ export const EVENT_TYPES = {
   clockChanged: 'complaint.clock-changed',
   deadlineWarning: 'complaint.deadline-warning',
   deadlineBreached: 'complaint.deadline-breached',
+  deadlineChanged: 'complaint.deadline-changed',
   acknowledged: 'complaint.acknowledged',
 } as const;
 

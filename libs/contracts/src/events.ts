@@ -15,6 +15,7 @@ import { ComplaintReclassifiedV1 } from './payloads/reclassified/complaint-recla
 import { ComplaintAcknowledgedV1 } from './payloads/clock/complaint-acknowledged-v1.payload';
 import { ClockChangedV1 } from './payloads/clock/clock-changed-v1.payload';
 import { DeadlineBreachedV1 } from './payloads/clock/deadline-breached-v1.payload';
+import { DeadlineChangedV1 } from './payloads/clock/deadline-changed-v1.payload';
 import { DeadlineWarningV1 } from './payloads/clock/deadline-warning-v1.payload';
 import { TOPICS, TopicName } from './topics';
 
@@ -123,6 +124,12 @@ export const EVENT_CATALOG = {
     version: 1,
     topic: TOPICS.deadlineBreached,
     payload: DeadlineBreachedV1,
+  },
+  [EVENT_TYPES.deadlineChanged]: {
+    type: EVENT_TYPES.deadlineChanged,
+    version: 1,
+    topic: TOPICS.deadlineChanged,
+    payload: DeadlineChangedV1,
   },
   [EVENT_TYPES.acknowledged]: {
     type: EVENT_TYPES.acknowledged,

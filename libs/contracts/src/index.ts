@@ -49,4 +49,5 @@ export * from './payloads/clock/clock.vocabulary';
 export * from './payloads/clock/clock-changed-v1.payload';
 export * from './payloads/clock/deadline-warning-v1.payload';
 export * from './payloads/clock/deadline-breached-v1.payload';
+export * from './payloads/clock/deadline-changed-v1.payload';
 export * from './payloads/clock/complaint-acknowledged-v1.payload';

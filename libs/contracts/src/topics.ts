@@ -19,6 +19,7 @@ export const TOPICS = {
   clock: 'complaints.clock.v1',
   deadlineWarning: 'complaints.deadline-warning.v1',
   deadlineBreached: 'complaints.deadline-breached.v1',
+  deadlineChanged: 'complaints.deadline-changed.v1',
   acknowledged: 'complaints.acknowledged.v1',
 } as const;
 

@@ -12,8 +12,8 @@ export function createDeadlinesApp(
     title: 'Complaint deadlines',
     description:
       "The one authority on every complaint's legal clocks: computed from the lifecycle and clock " +
-      'events under a versioned policy; publishes complaints.deadline-warning.v1 and ' +
-      'complaints.deadline-breached.v1.',
+      'events under a versioned policy; publishes complaints.deadline-changed.v1 (every change ' +
+      'of the clocks), complaints.deadline-warning.v1 and complaints.deadline-breached.v1.',
     document: withOidcSecurity,
   });
 }

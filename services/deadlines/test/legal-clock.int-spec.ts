@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { AnyEventEnvelope, causedBy, TOPICS } from '@complaints/contracts';
-import type { ClockChangedV1 } from '@complaints/contracts';
+import type { ClockChangedV1, DeadlineChangedV1 } from '@complaints/contracts';
 import {
   aClockEvent,
   aReceivedEvent,
@@ -189,6 +189,59 @@ describe('deadlines: the legal clock from real events (Kafka, PostgreSQL, Keyclo
       status: 'refused',
       refusal: 'EXTENSION.AFTER_DEADLINE',
     });
+  });
+
+  it('publishes each change of the clocks, with the computed deadline, the approver and what the policy still grants', async () => {
+    const requestId = randomUUID();
+    const extended = complaint(
+      {
+        action: 'extension-requested',
+        requestId,
+        extensionKind: 'complex',
+        at: '2026-03-05T02:00:00.000Z',
+        reason: 'Two hospitals must send records',
+      },
+      {
+        action: 'extension-approved',
+        requestId,
+        actor: approver(),
+        at: '2026-03-06T02:00:00.000Z',
+        reason: 'Complex',
+      },
+    );
+    await t.env.publish(...extended.events);
+    const mine = (e: AnyEventEnvelope) => e.complaintId === extended.complaintId;
+    const changes = await t.events(TOPICS.deadlineChanged, mine, 4);
+    const states = changes.map((e) => e.payload as DeadlineChangedV1);
+    // Receipt, routing, the request and the approval each changed the clocks.
+    expect(states.map((s) => s.basis)).toEqual([1, 2, 3, 4]);
+    const decisionOf = (s: DeadlineChangedV1) => s.clocks.find((c) => c.clock === 'decision');
+    expect(decisionOf(states[0])).toMatchObject({
+      clockId: 'decision:1:0',
+      dueAt: '2026-03-17T16:00:00.000Z',
+      extensionsAvailable: ['complex'],
+    });
+    expect(states[3]).toMatchObject({ policy: 'cn-2020@1', department: 'claims', state: 'open' });
+    expect(decisionOf(states[3])).toMatchObject({
+      periodDays: 30,
+      dueAt: '2026-04-01T16:00:00.000Z',
+      extensionsAvailable: ['especially-complex'],
+      extensions: [
+        {
+          requestId,
+          status: 'approved',
+          requestedBy: handler().subject,
+          decidedBy: approver().subject,
+        },
+      ],
+    });
+    // An event that changes no clock (the routing again, under a new id) publishes nothing.
+    const again = aRoutedEvent({
+      complaintId: extended.complaintId,
+      payload: { department: 'claims', greenChannel: false },
+    });
+    await t.env.publish(again);
+    expect(await t.events(TOPICS.deadlineChanged, mine, 4, 3000)).toHaveLength(4);
   });
 
   it('does not count paused time; a restart on new facts gives 15 days again; an early clock event waits for receipt', async () => {

@@ -12,6 +12,10 @@ import { CreateCases1764316800000 } from './migrations/1764316800000-create-case
 import { SeedHandlers1764316800001 } from './migrations/1764316800001-seed-handlers';
 import { NoteAuthorAnyPerson1767225600000 } from './migrations/1767225600000-note-author-any-person';
 import { CreateClockRequests1796200000100 } from './migrations/1796200000100-create-clock-requests';
+import { CreateCaseDeadlines1796200000200 } from './migrations/1796200000200-create-case-deadlines';
+import { CaseBreach } from './deadline/case-breach.entity';
+import { ComplaintDeadline } from './deadline/complaint-deadline.entity';
+import { DeadlineModule } from './deadline/deadline.module';
 import { WorkloadModule } from './workload/workload.module';
 
 @Module({})
@@ -24,12 +28,21 @@ export class AppModule {
           service: 'investigation',
           schema: 'investigation',
           config,
-          entities: [Handler, ComplaintCase, CaseNote, CaseDecision, ClockRequest],
+          entities: [
+            Handler,
+            ComplaintCase,
+            CaseNote,
+            CaseDecision,
+            ClockRequest,
+            ComplaintDeadline,
+            CaseBreach,
+          ],
           migrations: [
             CreateCases1764316800000,
             SeedHandlers1764316800001,
             NoteAuthorAnyPerson1767225600000,
             CreateClockRequests1796200000100,
+            CreateCaseDeadlines1796200000200,
           ],
           clock,
           extraProviders: [{ provide: InvestigationConfig, useValue: config }],
@@ -38,6 +51,7 @@ export class AppModule {
         CasesModule,
         WorkloadModule,
         ClockModule,
+        DeadlineModule,
       ],
     };
   }

@@ -1,15 +1,26 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'crypto';
 import { AnyEventEnvelope, TOPICS, validateEnvelope } from '@complaints/contracts';
-import { aRoutedEvent } from '@complaints/contracts/testing';
+import {
+  aDeadlineBreachedEvent,
+  aDeadlineChangedEvent,
+  aRoutedEvent,
+} from '@complaints/contracts/testing';
 import { UnitOfWork } from '@complaints/messaging';
 import { loadConfig } from '@complaints/platform';
 import { ManualClock } from '@complaints/platform/testing';
-import { readTopics, ServiceTestEnv, serviceTestEnv, TestIssuer } from '@complaints/testing';
+import {
+  readTopics,
+  ServiceTestEnv,
+  serviceTestEnv,
+  TestIssuer,
+  waitFor,
+} from '@complaints/testing';
+import { DataSource } from 'typeorm';
 import { RoutedConsumer } from '../src/cases/routed.consumer';
 import { InvestigationConfig } from '../src/config/investigation.config';
 import { createInvestigationApp } from '../src/investigation-app.factory';
-import { aDecision, WAIT_MS } from './investigation-test-kit';
+import { aDecision, DAY_MS, WAIT_MS } from './investigation-test-kit';
 
 jest.setTimeout(120_000);
 
@@ -267,6 +278,176 @@ describe('investigation: actions on the legal clock (real Kafka and PostgreSQL, 
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'CLOCK.CASE_DECIDED' });
+  });
+
+  const get = async (who: Person, url: string) =>
+    app.inject({
+      method: 'GET',
+      url,
+      headers: {
+        authorization: `Bearer ${await issuer.token({ sub: who.sub, preferred_username: who.username, realm_access: { roles: who.roles }, ...(who.department ? { department: who.department } : {}) })}`,
+      },
+    });
+  const officer: Person = { sub: randomUUID(), username: 'officer', roles: ['complaints_officer'] };
+  const openCase = async (department = 'claims') => {
+    const event = aRoutedEvent({ complaintId: randomUUID(), payload: { department } });
+    await app.get(UnitOfWork).run((tx) => app.get(RoutedConsumer).apply(event, tx));
+    const handlerId = (await get(officer, `/v1/cases/${event.complaintId}`)).json()
+      .handlerId as string;
+    const assigned: Person = {
+      sub: randomUUID(),
+      username: handlerId,
+      roles: ['handler'],
+      department,
+    };
+    return { complaintId: event.complaintId, handler: assigned };
+  };
+  const applied = (eventId: string) =>
+    waitFor(
+      `event ${eventId} applied`,
+      async () =>
+        (
+          await app
+            .get(DataSource)
+            .query('SELECT 1 FROM inbox_message WHERE event_id = $1', [eventId])
+        ).length > 0 || undefined,
+      WAIT_MS,
+    );
+  const deadlineState = (complaintId: string, basis: number, dueAt: Date, more = {}) =>
+    aDeadlineChangedEvent({
+      complaintId,
+      payload: {
+        basis,
+        lastEventAt: clock.now().toISOString(),
+        clocks: [
+          {
+            clockId: 'decision:1:0',
+            clock: 'decision',
+            round: 1,
+            startedAt: clock.now().toISOString(),
+            periodDays: 15,
+            periodHours: 0,
+            dueAt: dueAt.toISOString(),
+            status: 'open',
+            watched: true,
+            extensionsAvailable: ['complex'],
+            extensions: [],
+            pauses: [],
+            ...more,
+          },
+        ],
+      },
+    });
+
+  it('flags the case on a breach, once, for the supervisor and the complaints officer', async () => {
+    const flagged = await openCase();
+    const dueAt = new Date(clock.now().getTime() - 60_000).toISOString();
+    const breach = aDeadlineBreachedEvent({
+      complaintId: flagged.complaintId,
+      payload: { clockId: 'decision:1:0', dueAt, breachedAt: clock.now().toISOString() },
+    });
+    // Redelivered, and republished under a new id: one flag.
+    const replay = aDeadlineBreachedEvent({
+      complaintId: flagged.complaintId,
+      payload: { clockId: 'decision:1:0', dueAt, breachedAt: clock.now().toISOString() },
+    });
+    // A breach of a complaint whose case is not open yet waits for it.
+    const early = aDeadlineBreachedEvent({ complaintId: randomUUID() });
+    await env.publish(breach, breach, replay, early);
+    await applied(replay.eventId);
+    await applied(early.eventId);
+
+    const seen = (await get(officer, `/v1/cases/${flagged.complaintId}`)).json();
+    expect(seen).toMatchObject({
+      breached: true,
+      breaches: [{ clockId: 'decision:1:0', clock: 'decision', dueAt, department: 'claims' }],
+    });
+    expect(seen.breaches).toHaveLength(1);
+    const unflagged = (await get(officer, `/v1/cases/${routed.complaintId}`)).json();
+    expect(unflagged.breached).toBe(false);
+    expect(unflagged.breaches).toBeUndefined();
+
+    const ids = async (who: Person, query: string) =>
+      (await get(who, `/v1/cases?${query}`))
+        .json()
+        .items.map((c: { complaintId: string }) => c.complaintId);
+    expect(await ids(supervisor, 'breached=true')).toContain(flagged.complaintId);
+    expect(await ids(supervisor, 'breached=true')).not.toContain(routed.complaintId);
+    expect(await ids(officer, 'breached=true&department=claims')).toContain(flagged.complaintId);
+    expect(await ids(officer, 'breached=false')).not.toContain(flagged.complaintId);
+    const elsewhere: Person = { ...supervisor, sub: randomUUID(), department: 'underwriting' };
+    expect(await ids(elsewhere, 'breached=true')).not.toContain(flagged.complaintId);
+    const bad = await get(officer, '/v1/cases?breached=maybe');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'breached' })]);
+
+    const routedLate = aRoutedEvent({
+      complaintId: early.complaintId,
+      payload: { department: 'claims' },
+    });
+    await app.get(UnitOfWork).run((tx) => app.get(RoutedConsumer).apply(routedLate, tx));
+    expect((await get(officer, `/v1/cases/${early.complaintId}`)).json()).toMatchObject({
+      breached: true,
+    });
+  });
+
+  it('refuses at once an extension asked after the published deadline, or one the policy does not grant', async () => {
+    const late = await openCase();
+    const soon = deadlineState(late.complaintId, 2, new Date(clock.now().getTime() + DAY_MS));
+    // An older state arriving after a newer one changes nothing.
+    const older = deadlineState(late.complaintId, 1, new Date(clock.now().getTime() + 90 * DAY_MS));
+    await env.publish(soon, older);
+    await applied(older.eventId);
+    const inTime = await send(late.handler, at('extensions', late.complaintId), {
+      kind: 'complex',
+      reason: 'Records',
+    });
+    expect(inTime.statusCode).toBe(201);
+    const second = await openCase();
+    const due = new Date(clock.now().getTime() + DAY_MS);
+    const state = deadlineState(second.complaintId, 2, due);
+    await env.publish(state);
+    await applied(state.eventId);
+    clock.advance(2 * DAY_MS);
+
+    const refused = await send(second.handler, at('extensions', second.complaintId), {
+      kind: 'complex',
+      reason: 'Records from abroad',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({
+      code: 'EXTENSION.AFTER_DEADLINE',
+      errors: [{ field: 'kind', reason: `asked after the deadline ${due.toISOString()}` }],
+    });
+    const recorded = await app
+      .get(DataSource)
+      .query('SELECT 1 FROM clock_request WHERE complaint_id = $1', [second.complaintId]);
+    expect(recorded).toHaveLength(0);
+
+    // A policy with no extensions (the FCA's 8 weeks) refuses one at any time.
+    const fca = await openCase();
+    const fcaState = deadlineState(
+      fca.complaintId,
+      2,
+      new Date(clock.now().getTime() + 50 * DAY_MS),
+      {
+        extensionsAvailable: [],
+      },
+    );
+    fcaState.payload.policy = 'uk-fca@1';
+    await env.publish(fcaState);
+    await applied(fcaState.eventId);
+    const beyond = await send(fca.handler, at('extensions', fca.complaintId), {
+      kind: 'complex',
+      reason: 'Complex',
+    });
+    expect(beyond.statusCode).toBe(422);
+    expect(beyond.json()).toMatchObject({
+      code: 'EXTENSION.BEYOND_MAXIMUM',
+      errors: [{ field: 'kind' }],
+    });
+    expect(beyond.json().detail).toContain('uk-fca@1');
   });
 
   /** `complaintId`'s events on a topic, read until `atLeast` arrived. */

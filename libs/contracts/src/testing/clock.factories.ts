@@ -77,3 +77,39 @@ export function anAcknowledgedEvent(
     payload: { acknowledgedAt: testTime(0.1), channel: 'sms', proofId: 'sms-0001', ...o.payload },
   });
 }
+
+/** A complaint's clocks after a receipt: the decision clock open, due in 15 days. */
+export function aDeadlineChangedEvent(
+  o: { complaintId?: string; payload?: Partial<EventMap['complaint.deadline-changed']> } = {},
+): EnvelopeOf<'complaint.deadline-changed'> {
+  return createEnvelope({
+    type: EVENT_TYPES.deadlineChanged,
+    complaintId: o.complaintId ?? uuidv4(),
+    producer: 'deadlines',
+    occurredAt: new Date(testTime(0)),
+    payload: {
+      policy: 'cn-2020@1',
+      basis: 1,
+      lastEventAt: testTime(0),
+      state: 'open',
+      department: 'claims',
+      clocks: [
+        {
+          clockId: 'decision:1:0',
+          clock: 'decision',
+          round: 1,
+          startedAt: testTime(0),
+          periodDays: 15,
+          periodHours: 0,
+          dueAt: testTime(15),
+          status: 'open',
+          watched: true,
+          extensionsAvailable: ['complex'],
+          extensions: [],
+          pauses: [],
+        },
+      ],
+      ...o.payload,
+    },
+  });
+}

@@ -47,6 +47,7 @@ const PRODUCERS: Record<EventType, string> = {
   [EVENT_TYPES.clockChanged]: 'investigation',
   [EVENT_TYPES.deadlineWarning]: 'deadlines',
   [EVENT_TYPES.deadlineBreached]: 'deadlines',
+  [EVENT_TYPES.deadlineChanged]: 'deadlines',
   [EVENT_TYPES.acknowledged]: 'feedback',
 };
 

@@ -16,6 +16,7 @@ import {
 import {
   aClockEvent,
   aDeadlineBreachedEvent,
+  aDeadlineChangedEvent,
   aDeadlineWarningEvent,
   anAcknowledgedEvent,
 } from '../testing/clock.factories';
@@ -63,6 +64,7 @@ const FACTORIES = {
   'complaint.clock-changed': aClockEvent,
   'complaint.deadline-warning': aDeadlineWarningEvent,
   'complaint.deadline-breached': aDeadlineBreachedEvent,
+  'complaint.deadline-changed': aDeadlineChangedEvent,
   'complaint.acknowledged': anAcknowledgedEvent,
 };
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AnyEventEnvelope, EVENT_TYPES } from '@complaints/contracts';
+import { AnyEventEnvelope, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
 import { Clock } from '@complaints/platform';
 import { ClockPolicies } from '../policy/clock-policy.service';
 import { clockFacts } from './clock-inputs';
 import type { ClockInput, ComplaintClocks } from './clock-state';
 import { ClockEvent } from './clock-event.entity';
+import { clocksView, deadlineChangedEvent } from './deadline-changed';
 import { ComplaintClocksRow } from './complaint-clocks.entity';
 
 /**
@@ -20,7 +21,15 @@ export class ClockStore {
     private readonly clock: Clock,
   ) {}
 
-  async record(event: AnyEventEnvelope, manager: EntityManager): Promise<ComplaintClocks> {
+  /**
+   * Keeps the event and recomputes the complaint. With `publish`, a change of the clocks (once
+   * the receipt is known) goes out as complaints.deadline-changed.v1 in the same transaction.
+   */
+  async record(
+    event: AnyEventEnvelope,
+    manager: EntityManager,
+    publish?: (changed: EnvelopeOf<'complaint.deadline-changed'>) => void,
+  ): Promise<ComplaintClocks> {
     // A redelivered event (or the same one on replay) is kept once.
     await manager.query(
       `INSERT INTO clock_event (event_id, complaint_id, type, occurred_at, payload)
@@ -33,10 +42,17 @@ export class ClockStore {
         JSON.stringify(clockFacts(event)),
       ],
     );
-    return this.recompute(event.complaintId, manager);
+    return this.recompute(event.complaintId, manager, publish ? { event, publish } : undefined);
   }
 
-  async recompute(complaintId: string, manager: EntityManager): Promise<ComplaintClocks> {
+  async recompute(
+    complaintId: string,
+    manager: EntityManager,
+    changes?: {
+      event: AnyEventEnvelope;
+      publish: (changed: EnvelopeOf<'complaint.deadline-changed'>) => void;
+    },
+  ): Promise<ComplaintClocks> {
     const existing = await manager.findOne(ComplaintClocksRow, {
       where: { complaintId },
       lock: { mode: 'pessimistic_write' },
@@ -66,6 +82,28 @@ export class ClockStore {
       eventCount: events.length,
       updatedAt: this.clock.now(),
     });
+    if (changes && clocks.state !== 'waiting') {
+      const rules = this.policies.policy(policy);
+      const before = existing && existing.state !== 'waiting' ? existing.clocks : undefined;
+      const changed =
+        !before ||
+        before.state !== clocks.state ||
+        before.department !== clocks.department ||
+        JSON.stringify(clocksView(rules, before)) !== JSON.stringify(clocksView(rules, clocks));
+      if (changed) {
+        const lastEventAt = new Date(Math.max(...events.map((e) => Date.parse(e.occurredAt))));
+        changes.publish(
+          deadlineChangedEvent(
+            changes.event,
+            rules,
+            clocks,
+            events.length,
+            lastEventAt.toISOString(),
+            this.clock.now(),
+          ),
+        );
+      }
+    }
     return clocks;
   }
 

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { UnitOfWork } from '@complaints/messaging';
 import { Actor, actingPerson, AuditTrail, Clock, ROOT_LOGGER } from '@complaints/platform';
+import { CaseBreach } from '../deadline/case-breach.entity';
 import { assignedEvent } from './assigned-event';
 import { hasRole } from './case-access.policy';
 import { CaseErrors } from './case.errors';
@@ -38,7 +39,7 @@ export class CaseReassignmentService {
     dto: ReassignCaseDto,
     request: FastifyRequest,
   ): Promise<CaseDto> {
-    const { moved, previous, eventId } = await this.unitOfWork.run(async (tx) => {
+    const { moved, previous, eventId, breaches } = await this.unitOfWork.run(async (tx) => {
       const found = await visibleCase(tx.manager, actor, complaintId, true);
       if (found.status === 'decided') throw CaseErrors.alreadyDecided(found.round);
       const handler = await tx.manager.findOneBy(Handler, { id: dto.handlerId });
@@ -77,7 +78,8 @@ export class CaseReassignmentService {
         },
         causedBy: { complaintId, correlationId: event.correlationId, causationId: event.eventId },
       });
-      return { moved: found, previous: before, eventId: event.eventId };
+      const breaches = await tx.manager.findBy(CaseBreach, { complaintId });
+      return { moved: found, previous: before, eventId: event.eventId, breaches };
     });
     this.log.info(
       {
@@ -92,7 +94,7 @@ export class CaseReassignmentService {
       },
       'case reassigned',
     );
-    return toCaseDto(moved);
+    return toCaseDto(moved, breaches);
   }
 
   /** The queue the case goes to, refusing a supervisor's move out of their department. */

@@ -1,5 +1,6 @@
 import { CaseDecision } from './case-decision.entity';
 import { CaseNote } from './case-note.entity';
+import { CaseBreach } from '../deadline/case-breach.entity';
 import { ComplaintCase } from './complaint-case.entity';
 import { CaseDecisionDto } from './dto/case-decision.dto';
 import { CaseNoteDto } from './dto/case-note.dto';
@@ -7,7 +8,11 @@ import { CaseDto } from './dto/case.dto';
 
 /** Entities to API shapes. Optional fields are absent, never null, as in the contracts. */
 
-export function toCaseDto(c: ComplaintCase): CaseDto {
+/** `breaches`: the complaint's, any order (shown oldest first). */
+export function toCaseDto(c: ComplaintCase, breaches: readonly CaseBreach[] = []): CaseDto {
+  const flagged = breaches
+    .filter((b) => b.complaintId === c.complaintId)
+    .sort((a, b) => a.breachedAt.getTime() - b.breachedAt.getTime());
   return {
     caseId: c.id,
     complaintId: c.complaintId,
@@ -27,6 +32,18 @@ export function toCaseDto(c: ComplaintCase): CaseDto {
     ...(c.decidedAt ? { decidedAt: c.decidedAt.toISOString() } : {}),
     reopenCount: c.reopenCount,
     ...(c.complaint ? { complaint: c.complaint } : {}),
+    breached: flagged.length > 0,
+    ...(flagged.length > 0
+      ? {
+          breaches: flagged.map((b) => ({
+            clockId: b.clockId,
+            clock: b.clockKind,
+            dueAt: b.dueAt.toISOString(),
+            breachedAt: b.breachedAt.toISOString(),
+            department: b.department,
+          })),
+        }
+      : {}),
   };
 }
 

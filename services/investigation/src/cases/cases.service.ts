@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { UnitOfWork } from '@complaints/messaging';
 import { Actor, AuditTrail, Clock } from '@complaints/platform';
+import { CaseBreach } from '../deadline/case-breach.entity';
 import { caseScope, mayNote } from './case-access.policy';
 import { CaseDecision } from './case-decision.entity';
 import { CaseErrors } from './case.errors';
@@ -44,6 +45,11 @@ export class CasesService {
       q.andWhere('c.department = :department', { department: query.department });
     if (query.status) q.andWhere('c.status = :status', { status: query.status });
     if (query.handlerId) q.andWhere('c.handler_id = :handlerId', { handlerId: query.handlerId });
+    if (query.breached)
+      q.andWhere(
+        `${query.breached === 'true' ? '' : 'NOT '}EXISTS ` +
+          '(SELECT 1 FROM case_breach b WHERE b.complaint_id = c.complaint_id)',
+      );
     const cases = await q
       .orderBy('c.green_channel', 'DESC')
       .addOrderBy('c.decision_due_at', 'ASC')
@@ -51,23 +57,30 @@ export class CasesService {
       .addOrderBy('c.id', 'ASC')
       .take(query.limit ?? DEFAULT_PAGE)
       .getMany();
-    return { items: cases.map(toCaseDto) };
+    const breaches =
+      cases.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(CaseBreach)
+            .find({ where: { complaintId: In(cases.map((c) => c.complaintId)) } });
+    return { items: cases.map((c) => toCaseDto(c, breaches)) };
   }
 
   /** The file holds the complaint's text: the read is audited before the answer. */
   async get(actor: Actor, complaintId: string, request: FastifyRequest): Promise<CaseDetailDto> {
     const found = await visibleCase(this.dataSource.manager, actor, complaintId);
-    const [notes, decisions] = await Promise.all([
+    const [notes, decisions, breaches] = await Promise.all([
       this.dataSource
         .getRepository(CaseNote)
         .find({ where: { caseId: found.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
       this.dataSource
         .getRepository(CaseDecision)
         .find({ where: { caseId: found.id }, order: { round: 'ASC' } }),
+      this.dataSource.getRepository(CaseBreach).find({ where: { complaintId } }),
     ]);
     await this.audit.recordRead(request, { action: 'case.read', kind: 'read', complaintId });
     return {
-      ...toCaseDto(found),
+      ...toCaseDto(found, breaches),
       notes: notes.map(toNoteDto),
       decisions: decisions.map(toDecisionDto),
     };

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, CurrentActor, Roles } from '@complaints/platform';
+import { ExtensionDeadlineCheck } from '../deadline/extension-deadline.check';
 import { ClockActionsService } from './clock-actions.service';
 import {
   ClockReasonDto,
@@ -36,7 +37,10 @@ const id = () => Param('complaintId', new ParseUUIDPipe());
 @ApiTags('clock')
 @Controller('v1/cases/:complaintId')
 export class ClockActionsController {
-  constructor(private readonly actions: ClockActionsService) {}
+  constructor(
+    private readonly actions: ClockActionsService,
+    private readonly deadline: ExtensionDeadlineCheck,
+  ) {}
 
   @Post('extensions')
   @HttpCode(201)
@@ -45,7 +49,9 @@ export class ClockActionsController {
     summary: 'Ask for an extension (complex: to 30 days; especially complex: a further 30)',
     description:
       'By the handler the case is assigned to. An approver who is not the requester decides it. ' +
-      'Whether it came before the deadline is judged by the deadlines service.',
+      'Asked at or after the deadline the deadlines service last published for the clock ' +
+      '(complaints.deadline-changed.v1), it is refused at once; when that state does not yet ' +
+      "reflect the case's latest clock action, the deadlines service judges it.",
   })
   @ApiCreatedResponse({ type: ClockRequestDto })
   @ApiForbiddenResponse({ description: 'Not the assigned handler (CASE.NOT_ASSIGNED)' })
@@ -55,14 +61,16 @@ export class ClockActionsController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      'Beyond the policy (EXTENSION.BEYOND_MAXIMUM, EXTENSION.OUT_OF_ORDER, EXTENSION.NOT_ALLOWED)',
+      'After the deadline (EXTENSION.AFTER_DEADLINE); beyond the policy (EXTENSION.BEYOND_MAXIMUM, ' +
+      'EXTENSION.OUT_OF_ORDER, EXTENSION.NOT_ALLOWED)',
   })
-  request(
+  async request(
     @CurrentActor() a: Actor,
     @id() c: Id,
     @Body() dto: RequestExtensionDto,
     @Req() r: FastifyRequest,
   ) {
+    await this.deadline.refuseIfLate(a, c, dto.kind);
     return this.actions.requestExtension(a, c, dto, r);
   }
 

@@ -23,6 +23,20 @@ export const ClockErrors = {
     new DomainError('EXTENSION.BEYOND_MAXIMUM', 422, `A ${kind} extension was already granted.`, [
       { field: 'kind', reason: 'beyond the policy maximum' },
     ]),
+  afterDeadline: (dueAt: string) =>
+    new DomainError(
+      'EXTENSION.AFTER_DEADLINE',
+      422,
+      `The deadline (${dueAt}) has passed: an extension is asked before it.`,
+      [{ field: 'kind', reason: `asked after the deadline ${dueAt}` }],
+    ),
+  notInPolicy: (kind: string, policy: string) =>
+    new DomainError(
+      'EXTENSION.BEYOND_MAXIMUM',
+      422,
+      `The complaint's policy (${policy}) grants no ${kind} extension of this clock.`,
+      [{ field: 'kind', reason: 'beyond the policy maximum' }],
+    ),
   outOfOrder: () =>
     new DomainError(
       'EXTENSION.OUT_OF_ORDER',

@@ -3,6 +3,7 @@ import { COMPLAINT_CATEGORIES, PRIORITIES, SEVERITIES } from '@complaints/contra
 import type { ComplaintCategory, Priority, Severity } from '@complaints/contracts';
 import { CASE_STATUSES } from '../complaint-case.entity';
 import type { CaseStatus } from '../complaint-case.entity';
+import { CaseBreachDto } from './case-breach.dto';
 import { ComplaintSummaryDto } from './complaint-summary.dto';
 
 export class CaseDto {
@@ -61,4 +62,14 @@ export class CaseDto {
 
   @ApiPropertyOptional({ type: ComplaintSummaryDto })
   complaint?: ComplaintSummaryDto;
+
+  @ApiProperty({
+    description:
+      'A deadline of the complaint passed unmet (complaints.deadline-breached.v1): escalated to ' +
+      "the department's supervisor and the complaints officer; the flag stays",
+  })
+  breached: boolean;
+
+  @ApiPropertyOptional({ type: [CaseBreachDto], description: 'Each breach, oldest first' })
+  breaches?: CaseBreachDto[];
 }

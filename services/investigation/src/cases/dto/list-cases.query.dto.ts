@@ -36,6 +36,14 @@ export class ListCasesQueryDto {
   @MaxLength(64)
   handlerId?: string;
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only cases with a breached deadline; false: only those without',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  breached?: 'true' | 'false';
+
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_CASES_PER_PAGE, default: 50 })
   @IsOptional()
   @Type(() => Number)
