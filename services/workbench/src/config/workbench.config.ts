@@ -36,6 +36,10 @@ export interface WorkbenchConfig {
   logLevel: string;
   /** ms a proxied call may take before the workbench answers 504. */
   upstreamTimeoutMs: number;
+  /** Prometheus for the operators' charts and alerts (PROMETHEUS_URL); unset: they say so. */
+  prometheusUrl?: string;
+  /** `aud` of the access tokens the workbench itself checks (the operators' metrics routes). */
+  oidcAudience: string;
 }
 
 function url(name: string, value: string): string {
@@ -74,6 +78,10 @@ export function loadWorkbenchConfig(env: NodeJS.ProcessEnv = process.env): Workb
     upstreams,
     distDir: resolve(env['WORKBENCH_DIST_DIR'] ?? resolve(__dirname, '../../dist')),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    ...(env['PROMETHEUS_URL']
+      ? { prometheusUrl: url('PROMETHEUS_URL', env['PROMETHEUS_URL']) }
+      : {}),
+    oidcAudience: env['OIDC_AUDIENCE'] ?? 'complaints-api',
     upstreamTimeoutMs: integer(
       'UPSTREAM_TIMEOUT_MS',
       env['UPSTREAM_TIMEOUT_MS'] ?? '15000',

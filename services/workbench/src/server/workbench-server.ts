@@ -3,7 +3,9 @@ import { join } from 'path';
 import Fastify, { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import httpProxy from '@fastify/http-proxy';
+import { TokenVerifier } from '@complaints/platform';
 import { PROXIED_SERVICES, ProxiedService, WorkbenchConfig } from '../config/workbench.config';
+import { registerOperationsMetrics } from './operations-metrics';
 
 /** What the browser app needs to know at run time (nothing secret: a public client). */
 export interface WorkbenchClientConfig {
@@ -97,6 +99,25 @@ export async function createWorkbenchServer(config: WorkbenchConfig): Promise<Fa
       }),
     );
     return { services: Object.fromEntries(entries) };
+  });
+
+  registerOperationsMetrics(app, {
+    ...(config.prometheusUrl ? { prometheusUrl: config.prometheusUrl } : {}),
+    timeoutMs: config.upstreamTimeoutMs,
+    // The same checks as every service's (issuer, audience, asymmetric algorithms, expiry).
+    verifier: new TokenVerifier({
+      issuer: config.oidcIssuer,
+      audience: config.oidcAudience,
+      algorithms: ['RS256', 'ES256'],
+      claims: {
+        roles: ['realm_access.roles'],
+        department: 'department',
+        username: 'preferred_username',
+      },
+      clockToleranceSeconds: 30,
+      jwksCooldownMs: 30_000,
+      jwksMaxAgeMs: 600_000,
+    }),
   });
 
   for (const service of PROXIED_SERVICES) {
