@@ -10,6 +10,8 @@ import { CreateResponsesAndSurveys1764231000000 } from './migrations/17642310000
 import { CreateComplaintDepartment1764900000100 } from './migrations/1764900000100-create-complaint-department';
 import { CreateCustomerMessages1766000000000 } from './migrations/1766000000000-create-customer-messages';
 import { CreateAnswerLinksAndPostLetters1766100000000 } from './migrations/1766100000000-create-answer-links-and-post-letters';
+import { LettersModule } from './letters/letters.module';
+import { PostLetter } from './letters/post-letter.entity';
 import { CustomerContact } from './messages/customer-contact.entity';
 import { CustomerMessage } from './messages/customer-message.entity';
 import { MessageProof } from './messages/message-proof.entity';
@@ -35,6 +37,7 @@ export class AppModule {
             CustomerMessage,
             MessageProof,
             AnswerLink,
+            PostLetter,
           ],
           migrations: [
             CreateResponsesAndSurveys1764231000000,
@@ -48,6 +51,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         DepartmentsModule,
         MessagesModule,
+        LettersModule,
         ResponsesModule,
         FeedbackModule,
       ],

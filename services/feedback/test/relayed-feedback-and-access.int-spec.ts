@@ -317,11 +317,16 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
             outcome: 'reached',
             calledAt: '2026-01-01T00:00:00.000Z',
           },
+          'POST /v1/messages/:complaintId/letters': { kind: 'decision' },
+          'POST /v1/messages/:complaintId/letters/:letterId/posting': {
+            registeredNumber: 'EA123456785CN',
+            postedAt: '2026-01-01T00:00:00.000Z',
+          },
         },
       );
       const report = mergeReports([table, department], table.routes);
       writeHostileReport('feedback', report);
-      expect(report.routes).toBe(5);
+      expect(report.routes).toBe(8);
       expect(report.accepted).toEqual([]);
       expect(report.serverErrors).toEqual([]);
       expect(report.unexpected).toEqual([]);

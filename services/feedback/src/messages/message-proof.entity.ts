@@ -1,8 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const DELIVERY_STATUSES = ['sent', 'delivered', 'deferred', 'bounced', 'failed'] as const;
+export const DELIVERY_STATUSES = [
+  'printed',
+  'sent',
+  'delivered',
+  'deferred',
+  'bounced',
+  'failed',
+] as const;
 /**
- * sent: the provider accepted it. delivered / failed: its receipt said so. deferred: a
+ * printed: a post letter printed, not yet posted. sent: the provider accepted it (for post: handed
+ * to the post, the registered-mail number its provider id). delivered / failed: its receipt said so. deferred: a
  * transient refusal (retried). bounced: refused for good on this channel (the next is tried).
  */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
