@@ -20,6 +20,7 @@ export const EVENT_TYPES = {
   deadlineBreached: 'complaint.deadline-breached',
   deadlineChanged: 'complaint.deadline-changed',
   acknowledged: 'complaint.acknowledged',
+  majorIncident: 'complaint.major-incident',
 } as const;
 
 export type EventType = (typeof EVENT_TYPES)[keyof typeof EVENT_TYPES];

@@ -17,6 +17,7 @@ import { ClockChangedV1 } from './payloads/clock/clock-changed-v1.payload';
 import { DeadlineBreachedV1 } from './payloads/clock/deadline-breached-v1.payload';
 import { DeadlineChangedV1 } from './payloads/clock/deadline-changed-v1.payload';
 import { DeadlineWarningV1 } from './payloads/clock/deadline-warning-v1.payload';
+import { MajorIncidentV1 } from './payloads/major/major-incident-v1.payload';
 import { TOPICS, TopicName } from './topics';
 
 export type PayloadClass<T = object> = new () => T;
@@ -136,6 +137,12 @@ export const EVENT_CATALOG = {
     version: 1,
     topic: TOPICS.acknowledged,
     payload: ComplaintAcknowledgedV1,
+  },
+  [EVENT_TYPES.majorIncident]: {
+    type: EVENT_TYPES.majorIncident,
+    version: 1,
+    topic: TOPICS.majorIncident,
+    payload: MajorIncidentV1,
   },
 } as const satisfies { [K in EventType]: EventDefinition<K> };
 

@@ -51,3 +51,6 @@ export * from './payloads/clock/deadline-warning-v1.payload';
 export * from './payloads/clock/deadline-breached-v1.payload';
 export * from './payloads/clock/deadline-changed-v1.payload';
 export * from './payloads/clock/complaint-acknowledged-v1.payload';
+export * from './payloads/major/major-incident.vocabulary';
+export * from './payloads/major/major-incident-v1.payload';
+export * from './payloads/archived/archived-major-incident.payload';

@@ -21,6 +21,7 @@ export const TOPICS = {
   deadlineBreached: 'complaints.deadline-breached.v1',
   deadlineChanged: 'complaints.deadline-changed.v1',
   acknowledged: 'complaints.acknowledged.v1',
+  majorIncident: 'complaints.major-incident.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -17,6 +17,10 @@ import { CaseBreach } from './deadline/case-breach.entity';
 import { ComplaintDeadline } from './deadline/complaint-deadline.entity';
 import { DeadlineModule } from './deadline/deadline.module';
 import { WorkloadModule } from './workload/workload.module';
+import { CreateRepeatsAndMajor1796200000700 } from './migrations/1796200000700-create-repeats-and-major';
+import { MajorModule } from './major/major.module';
+import { REPEATS_AND_MAJOR_ENTITIES } from './major/repeats-and-major.entities';
+import { RepeatsModule } from './repeats/repeats.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +40,7 @@ export class AppModule {
             ClockRequest,
             ComplaintDeadline,
             CaseBreach,
+            ...REPEATS_AND_MAJOR_ENTITIES,
           ],
           migrations: [
             CreateCases1764316800000,
@@ -43,6 +48,7 @@ export class AppModule {
             NoteAuthorAnyPerson1767225600000,
             CreateClockRequests1796200000100,
             CreateCaseDeadlines1796200000200,
+            CreateRepeatsAndMajor1796200000700,
           ],
           clock,
           extraProviders: [{ provide: InvestigationConfig, useValue: config }],
@@ -52,6 +58,8 @@ export class AppModule {
         WorkloadModule,
         ClockModule,
         DeadlineModule,
+        MajorModule,
+        RepeatsModule,
       ],
     };
   }

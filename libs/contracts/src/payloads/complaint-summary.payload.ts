@@ -1,5 +1,6 @@
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsUtcTimestamp } from '../validation/contract.decorators';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsUtcTimestamp, OptionalNotNull } from '../validation/contract.decorators';
+import { SHA256_HEX_PATTERN } from '../validation/contract.patterns';
 import {
   INTAKE_CHANNELS,
   IntakeChannel,
@@ -41,4 +42,9 @@ export class ComplaintSummary {
 
   @IsUtcTimestamp()
   receivedAt: string;
+
+  /** Carried from complaints.received.v1's `repeatKey` (see there); absent when intake had none. */
+  @OptionalNotNull()
+  @Matches(SHA256_HEX_PATTERN, { message: '$property must be 64 lower-case hex digits' })
+  repeatKey?: string;
 }

@@ -49,6 +49,7 @@ const PRODUCERS: Record<EventType, string> = {
   [EVENT_TYPES.deadlineBreached]: 'deadlines',
   [EVENT_TYPES.deadlineChanged]: 'deadlines',
   [EVENT_TYPES.acknowledged]: 'feedback',
+  [EVENT_TYPES.majorIncident]: 'investigation',
 };
 
 function anEvent<K extends EventType>(

@@ -4,3 +4,4 @@ export * from './payload.factories';
 export * from './event.factories';
 export * from './people.factories';
 export * from './clock.factories';
+export * from './major.factories';

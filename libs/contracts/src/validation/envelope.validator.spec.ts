@@ -20,6 +20,7 @@ import {
   aDeadlineWarningEvent,
   anAcknowledgedEvent,
 } from '../testing/clock.factories';
+import { aMajorIncidentEvent } from '../testing/major.factories';
 import { aReceivedPayload } from '../testing/payload.factories';
 import { CONTRACT_ERROR_CODES, ContractValidationError, FieldError } from './contract.errors';
 import { assertValidEnvelope, validateEnvelope } from './envelope.validator';
@@ -66,6 +67,7 @@ const FACTORIES = {
   'complaint.deadline-breached': aDeadlineBreachedEvent,
   'complaint.deadline-changed': aDeadlineChangedEvent,
   'complaint.acknowledged': anAcknowledgedEvent,
+  'complaint.major-incident': aMajorIncidentEvent,
 };
 
 describe('validateEnvelope: valid events', () => {

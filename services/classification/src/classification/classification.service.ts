@@ -175,5 +175,6 @@ function summaryOf(r: ComplaintReceivedV1): ComplaintSummary {
     subject: r.subject,
     description: r.description,
     receivedAt: r.receivedAt,
+    ...(r.repeatKey ? { repeatKey: r.repeatKey } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { Transaction } from '@complaints/messaging';
 import { Complaint } from './complaint.entity';
 import { newComplaint } from './complaint.factory';
 import { complaintReceivedEvent } from './complaint-received.event';
+import type { RepeatKeys } from './repeat-keys';
 import { acceptedView } from './complaint-views';
 import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
@@ -103,6 +104,7 @@ export async function writeComplaintBatch(
   entries: BatchEntry[],
   idempotency: IdempotencyRecords,
   decisionDays: number,
+  repeatKeys?: RepeatKeys,
 ): Promise<BatchOutcome[]> {
   const outcomes: (BatchOutcome | undefined)[] = new Array(entries.length);
   const keyed = entries.flatMap((e, i) => (e.idempotent ? [{ i, request: e.idempotent }] : []));
@@ -130,7 +132,7 @@ export async function writeComplaintBatch(
     if (existing) outcomes[i] = { complaint: viewOf(existing), outcome: 'existing' };
     else fresh.push(i);
   }
-  await insertFresh(tx, entries, fresh, outcomes, decisionDays);
+  await insertFresh(tx, entries, fresh, outcomes, decisionDays, repeatKeys);
   await idempotency.completeMany(
     tx.manager,
     entries.flatMap((e, i) => {
@@ -150,6 +152,7 @@ async function insertFresh(
   fresh: number[],
   outcomes: (BatchOutcome | undefined)[],
   decisionDays: number,
+  repeatKeys?: RepeatKeys,
 ): Promise<void> {
   if (fresh.length === 0) return;
   const seqs: { seq: string }[] = await tx.manager.query(
@@ -193,7 +196,7 @@ async function insertFresh(
   );
   for (const { complaint, i } of complaints) {
     if (ids.has(complaint.id)) {
-      tx.publish(complaintReceivedEvent(complaint));
+      tx.publish(complaintReceivedEvent(complaint, repeatKeys));
       outcomes[i] = { complaint: acceptedView(complaint), outcome: 'created' };
       continue;
     }

@@ -1,8 +1,10 @@
 import { createEnvelope, EVENT_TYPES } from '@complaints/contracts';
 import { Complaint } from './complaint.entity';
+import type { RepeatKeys } from './repeat-keys';
 
 /** complaints.received.v1 for a stored complaint: the whole intake record. */
-export function complaintReceivedEvent(complaint: Complaint) {
+export function complaintReceivedEvent(complaint: Complaint, repeatKeys?: RepeatKeys) {
+  const repeatKey = repeatKeys?.of(complaint.customer, complaint.policyNumber);
   return createEnvelope({
     type: EVENT_TYPES.received,
     complaintId: complaint.id,
@@ -27,6 +29,7 @@ export function complaintReceivedEvent(complaint: Complaint) {
       language: complaint.language,
       attachments: complaint.attachments,
       receivedAt: complaint.receivedAt.toISOString(),
+      ...(repeatKey ? { repeatKey } : {}),
     },
   });
 }

@@ -8,6 +8,7 @@ import { Complaint } from './complaint.entity';
 import { ComplaintErrors } from './complaint.errors';
 import { newComplaint } from './complaint.factory';
 import { complaintReceivedEvent } from './complaint-received.event';
+import { RepeatKeys } from './repeat-keys';
 import { acceptedView, statusView } from './complaint-views';
 import { ComplaintAcceptedDto } from './dto/complaint-accepted.dto';
 import { ComplaintStatusDto } from './dto/complaint-status.dto';
@@ -37,6 +38,11 @@ export class ComplaintsService {
     private readonly config: IntakeConfig,
     private readonly idempotency: IdempotencyRecords,
   ) {}
+
+  private keys?: RepeatKeys;
+  private get repeatKeys(): RepeatKeys {
+    return (this.keys ??= new RepeatKeys(this.config.REPEAT_KEY));
+  }
 
   private readonly batcher = new SubmissionBatcher<BatchEntry, Submission>({
     write: (batch) => this.writeBatch(batch),
@@ -74,6 +80,7 @@ export class ComplaintsService {
           batch.map((p) => p.item),
           this.idempotency,
           this.config.DECISION_DAYS,
+          this.repeatKeys,
         ),
       );
     } catch (err) {
@@ -159,7 +166,7 @@ export class ComplaintsService {
       if (!winner) throw new Error('a conflicting complaint vanished');
       return { complaint: acceptedView(winner), outcome: 'existing' };
     }
-    tx.publish(complaintReceivedEvent(complaint));
+    tx.publish(complaintReceivedEvent(complaint, this.repeatKeys));
     return { complaint: acceptedView(complaint), outcome: 'created' };
   }
 

@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
 /** Intake's settings; people's access tokens are checked with the OIDC_* settings. */
@@ -40,4 +40,15 @@ export class IntakeConfig extends WithAuthConfig(ServiceConfig) {
   @Min(0)
   @Max(300)
   API_KEY_CACHE_SECONDS: number = 5;
+
+  /**
+   * Secret of the keyed hash of customer identity and policy that complaints.received.v1
+   * carries as `repeatKey`, so investigation can link a repeat complaint without seeing who
+   * complained. Unset: no key is sent and no complaint is taken for a repeat. Changing it
+   * unlinks every complaint received before from those after.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'REPEAT_KEY must be at least 32 characters' })
+  REPEAT_KEY?: string;
 }

@@ -150,32 +150,48 @@ export class ClockActionsService {
     });
   }
 
-  restart(actor: Actor, id: string, dto: ClockReasonDto, req: FastifyRequest) {
-    return this.act(actor, id, req, {
-      who: 'case-worker',
-      kind: 'restart',
-      status: 'done',
-      event: { action: 'restarted', reason: dto.reason },
-      check: (_c, all) => {
-        // A running pause belongs to the clock the restart ends.
-        for (const r of all)
-          if (r.kind === 'pause' && r.status === 'active') {
-            r.status = 'ended';
-            r.endedAt = this.clock.now();
-          }
+  /** `tx`: inside a caller's transaction (a repeat's decision), else in one of its own. */
+  restart(actor: Actor, id: string, dto: ClockReasonDto, req: FastifyRequest, tx?: Transaction) {
+    return this.act(
+      actor,
+      id,
+      req,
+      {
+        who: 'case-worker',
+        kind: 'restart',
+        status: 'done',
+        event: { action: 'restarted', reason: dto.reason },
+        check: (_c, all) => {
+          // A running pause belongs to the clock the restart ends.
+          for (const r of all)
+            if (r.kind === 'pause' && r.status === 'active') {
+              r.status = 'ended';
+              r.endedAt = this.clock.now();
+            }
+        },
       },
-    });
+      undefined,
+      tx,
+    );
   }
 
-  merge(actor: Actor, id: string, dto: MergeComplaintDto, req: FastifyRequest) {
+  /** `tx`: inside a caller's transaction (a repeat's decision), else in one of its own. */
+  merge(actor: Actor, id: string, dto: MergeComplaintDto, req: FastifyRequest, tx?: Transaction) {
     if (dto.intoComplaintId === id) throw ClockErrors.mergeIntoItself();
-    return this.act(actor, id, req, {
-      who: 'case-worker',
-      kind: 'merge',
-      status: 'done',
-      detail: dto.intoComplaintId,
-      event: { action: 'merged', reason: dto.reason, mergedInto: dto.intoComplaintId },
-    });
+    return this.act(
+      actor,
+      id,
+      req,
+      {
+        who: 'case-worker',
+        kind: 'merge',
+        status: 'done',
+        detail: dto.intoComplaintId,
+        event: { action: 'merged', reason: dto.reason, mergedInto: dto.intoComplaintId },
+      },
+      undefined,
+      tx,
+    );
   }
 
   withdraw(actor: Actor, id: string, dto: ClockReasonDto, req: FastifyRequest) {
@@ -193,8 +209,9 @@ export class ClockActionsService {
     req: FastifyRequest,
     a: Action,
     rowId = randomUUID(),
+    within?: Transaction,
   ) {
-    return this.unitOfWork.run(async (tx) => {
+    const work = async (tx: Transaction) => {
       const found = await visibleCase(tx.manager, actor, complaintId, true);
       this.mayAct(actor, found, a.who);
       const rows = await tx.manager.find(ClockRequest, {
@@ -223,7 +240,8 @@ export class ClockActionsService {
       tx.publish(event);
       this.audited(tx, req, complaintId, a, event);
       return toDto(row);
-    });
+    };
+    return within ? work(within) : this.unitOfWork.run(work);
   }
 
   private mayAct(actor: Actor, c: ComplaintCase, who: Who): void {

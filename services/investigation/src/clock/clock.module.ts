@@ -5,5 +5,6 @@ import { ClockActionsService } from './clock-actions.service';
 @Module({
   controllers: [ClockActionsController],
   providers: [ClockActionsService],
+  exports: [ClockActionsService],
 })
 export class ClockModule {}

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
 
 export class InvestigationConfig extends WithAuthConfig(ServiceConfig) {
@@ -20,4 +20,31 @@ export class InvestigationConfig extends WithAuthConfig(ServiceConfig) {
   @Min(1)
   @Max(60)
   REVIEW_DECISION_DAYS: number = 30;
+
+  /**
+   * Repeats: the least text similarity (0..1, cosine of character n-grams) at which a complaint
+   * of the same customer and policy is proposed as a repeat of their open one.
+   */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  REPEAT_SIMILARITY_MIN: number = 0.5;
+
+  /** Major complaints: distinct complainants on one matter that make it a major incident. */
+  @IsInt()
+  @Min(2)
+  @Max(100_000)
+  MAJOR_COMPLAINANTS_MIN: number = 20;
+
+  /** Major complaints: days of receipt one matter's complaints are gathered over. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  MAJOR_WINDOW_DAYS: number = 7;
+
+  /** Major complaints: the least text similarity (0..1) of complaints on one matter. */
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  MAJOR_SIMILARITY_MIN: number = 0.45;
 }

@@ -19,6 +19,7 @@ import { ArchivedDecision } from './archived-decision.payload';
 import { ArchivedFeedback } from './archived-feedback.payload';
 import { ArchivedSlaOutcome } from './archived-sla-outcome.payload';
 import { ArchivedStage } from './archived-stage.payload';
+import { ArchivedMajorIncident } from './archived-major-incident.payload';
 import { ArchivedReview } from './archived-review.payload';
 
 /** Upper bound on list lengths, far above any real complaint, so one record stays bounded. */
@@ -106,6 +107,15 @@ export class ComplaintArchivedV1 {
   @ValidateNested({ each: true })
   @Type(() => ArchivedReview)
   reviews?: ArchivedReview[];
+
+  /**
+   * The major incident (contingency plan) the complaint was part of, so analysts can count
+   * major complaints. Absent when it was not part of one.
+   */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ArchivedMajorIncident)
+  majorIncident?: ArchivedMajorIncident;
 
   /** UTC. */
   @IsUtcTimestamp()

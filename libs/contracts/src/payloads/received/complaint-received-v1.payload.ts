@@ -5,10 +5,12 @@ import {
   IsIn,
   IsNotEmpty,
   IsString,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
+import { SHA256_HEX_PATTERN } from '../../validation/contract.patterns';
 import {
   INTAKE_CHANNELS,
   IntakeChannel,
@@ -104,4 +106,13 @@ export class ComplaintReceivedV1 {
   /** When intake accepted it (UTC): the regulatory 15-day clock starts here. */
   @IsUtcTimestamp()
   receivedAt: string;
+
+  /**
+   * Keyed hash (HMAC-SHA256, hex) of the customer's identity and the policy number, so a repeat
+   * complaint on the same policy can be found without the identity leaving intake. Absent when
+   * intake has no key configured or the customer gave nothing but a name.
+   */
+  @OptionalNotNull()
+  @Matches(SHA256_HEX_PATTERN, { message: '$property must be 64 lower-case hex digits' })
+  repeatKey?: string;
 }
