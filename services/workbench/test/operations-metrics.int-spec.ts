@@ -97,7 +97,8 @@ describe("the workbench's read-only Prometheus routes for operators", () => {
     if (username) headers['authorization'] = `Bearer ${await tokens(username)}`;
     if (authorization !== undefined) headers['authorization'] = authorization;
     const res = await fetch(`${base}${path}`, { headers });
-    return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+    const body = (await res.json().catch(() => ({}))) as { code?: string; errors?: unknown[] };
+    return { status: res.status, type: res.headers.get('content-type'), body };
   };
 
   it('an operator gets a named chart: the allow-listed PromQL is what Prometheus runs; only known labels come back', async () => {

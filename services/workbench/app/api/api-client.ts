@@ -18,6 +18,12 @@ export class ApiClient {
     return this.call<T>(service, path, { method: 'GET' });
   }
 
+  /** The workbench's own read-only routes under /api (the operators' Prometheus queries). */
+  async getOwn<T>(path: string): Promise<T> {
+    const [own, ...rest] = path.replace(/^\//, '').split('/');
+    return this.call<T>(own as ServiceName, `/${rest.join('/')}`, { method: 'GET' });
+  }
+
   /** A text answer (a CSV export) as it came. */
   async getText(service: ServiceName, path: string): Promise<string> {
     return this.call<string>(service, path, { method: 'GET' }, 'text/csv');

@@ -2,10 +2,12 @@ import { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { can } from '../auth/session';
 import type { WatchlistItem } from '../api/types';
 import { ErrorMessage } from '../common/error-message';
 import { label } from '../common/labels';
 import { metRatio } from './metrics-text';
+import { PipelinePanel } from './pipeline-panel';
 
 /** A running deadline within 60 days: the watchlist's widest window, i.e. every open clock. */
 const OPEN_WINDOW_HOURS = 24 * 60;
@@ -13,7 +15,7 @@ const OPEN_WINDOW_HOURS = 24 * 60;
 /** The operators' view of the clocks: figures and lists, no personal data. */
 export function OperatorsPage(): ReactNode {
   const { t } = useTranslation();
-  const { api } = useAuth();
+  const { api, person } = useAuth();
   const watch = (status: string, withinHours?: number) =>
     api.get<{ items: WatchlistItem[] }>(
       'deadlines',
@@ -90,6 +92,8 @@ export function OperatorsPage(): ReactNode {
           />
         </>
       )}
+      {/* For operators even while the deadlines service is away; others are refused above. */}
+      {can.operate(person) && <PipelinePanel />}
     </section>
   );
 }

@@ -5,6 +5,11 @@ import {
   IssuerUnavailableError,
   TokenVerifier,
 } from '@complaints/platform';
+import type {
+  AlertDto,
+  OperationsQueryName,
+  SeriesDto,
+} from '../../app/operations/operations-types';
 
 /**
  * The only Prometheus queries the operators' page may run: the browser names one, never sends
@@ -22,7 +27,7 @@ export const OPERATIONS_QUERIES = {
   deadLetters: 'max by (topic, group) (complaints_dead_letters_parked)',
   outboxOldest: 'max by (service) (complaints_outbox_oldest_age_seconds)',
   openClocks: 'sum by (time_left) (complaints_deadline_open_clocks{department="all"})',
-} as const;
+} as const satisfies Record<OperationsQueryName, string>;
 export type OperationsQuery = keyof typeof OPERATIONS_QUERIES;
 
 /** Labels passed to the browser; any other label Prometheus returns is dropped. */
@@ -40,20 +45,6 @@ export interface OperationsMetricsConfig {
   verifier: TokenVerifier;
   /** ms a Prometheus request may take */
   timeoutMs: number;
-}
-
-export interface SeriesDto {
-  labels: Record<string, string>;
-  /** [unix seconds, value]; NaN values are left out */
-  points: [number, number][];
-}
-
-export interface AlertDto {
-  name: string;
-  state: string;
-  labels: Record<string, string>;
-  summary: string;
-  activeAt?: string;
 }
 
 function problem(
