@@ -14,8 +14,9 @@ const CONTACT_WAIT_MS = 10 * 60 * 1000;
 const EXTENDED_DAYS = [30, 60];
 
 /**
- * Tells the customer of each granted extension (its reason and new date) and each pause (its
- * reason and what it waits for), from complaints.clock.v1. The new date is the rules' period
+ * Tells the customer of each granted extension (its reason and new date), each pause (its
+ * reason and what it waits for) and each merge of a repeat complaint into their earlier one
+ * (both references), from complaints.clock.v1. The new date is the rules' period
  * from receipt in natural days; the deadlines service keeps the clock itself.
  */
 @Injectable()
@@ -35,7 +36,7 @@ export class ClockChangedConsumer implements OnModuleInit {
 
   async apply(event: EnvelopeOf<'complaint.clock-changed'>, tx: Transaction): Promise<void> {
     const p = event.payload;
-    if (p.action !== 'extension-approved' && p.action !== 'paused') return;
+    if (p.action !== 'extension-approved' && p.action !== 'paused' && p.action !== 'merged') return;
     const contact = await tx.manager.findOneBy(CustomerContact, { complaintId: event.complaintId });
     if (!contact) {
       // The intake record precedes every clock action, on another consumer that may lag: retry
@@ -51,6 +52,23 @@ export class ClockChangedConsumer implements OnModuleInit {
       dedupeKey: `clock:${event.eventId}`,
       language: contact.language,
     };
+    if (p.action === 'merged' && p.mergedInto) {
+      const earlier = await tx.manager.findOneBy(CustomerContact, { complaintId: p.mergedInto });
+      // A merge joins the same customer's earlier complaint: its intake record came first.
+      if (!earlier)
+        throw new Error('the intake record of the earlier complaint has not arrived yet');
+      await this.queue.queue(
+        tx,
+        { ...message, kind: 'merge' },
+        this.templates.mergeNotice(
+          contact.language,
+          contact.referenceNumber,
+          p.reason,
+          earlier.referenceNumber,
+        ),
+      );
+      return;
+    }
     if (p.action === 'paused' && p.pauseKind) {
       await this.queue.queue(
         tx,

@@ -4,9 +4,11 @@ import type { Language } from '@complaints/contracts';
 export const MESSAGE_KINDS = [
   'acknowledgement',
   'decision',
+  'review-decision',
   'extension',
   'pause',
   'resume',
+  'merge',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -37,7 +37,7 @@ export interface ClockNoticeData {
   id: string;
   version: number;
   placeholders: string[];
-  notices: Record<'extension' | 'pause', Partial<Record<Language, MessageText>>>;
+  notices: Record<'extension' | 'pause' | 'merge', Partial<Record<Language, MessageText>>>;
   pauseKinds: Partial<Record<Language, Partial<Record<PauseKind, string>>>>;
 }
 
@@ -161,6 +161,20 @@ export class MessageTemplates {
       reference,
       reason,
       pauseKind: this.clockTemplate.pauseKinds[language]?.[kind],
+    });
+  }
+
+  /** A repeat complaint handled with the customer's earlier one: no new clock, one answer. */
+  mergeNotice(
+    language: Language,
+    reference: string,
+    reason: string,
+    earlierReference: string,
+  ): RenderedMessage {
+    return this.render(this.clockTemplate, this.clockTemplate.notices.merge, language, {
+      reference,
+      reason,
+      earlierReference,
     });
   }
 
