@@ -39,6 +39,7 @@ export * from './payloads/archived/archived-sla-outcome.payload';
 export * from './payloads/archived/archived-decision.payload';
 export * from './payloads/archived/archived-feedback.payload';
 export * from './payloads/archived/archived-closure.payload';
+export * from './payloads/archived/archived-clock-history.payload';
 export * from './payloads/archived/archive-seal';
 export * from './payloads/people/acting-person.payload';
 export * from './payloads/assigned/complaint-assigned-v1.payload';

@@ -7,6 +7,10 @@ import { AuditRecord } from './audit/audit-record.entity';
 import { ArchivingConfig } from './config/archiving.config';
 import { CreateArchive1764230900000 } from './migrations/1764230900000-create-archive';
 import { CreateAuditEntry1764231100000 } from './migrations/1764231100000-create-audit-entry';
+import { CreateClockHistory1796200000300 } from './migrations/1796200000300-create-clock-history';
+import { ClockBreachRow } from './clocks/clock-breach.entity';
+import { ClockHistoryModule } from './clocks/clock-history.module';
+import { ClockHistoryRow } from './clocks/clock-history.entity';
 
 @Module({})
 export class AppModule {
@@ -18,13 +22,18 @@ export class AppModule {
           service: 'archiving',
           schema: 'archive',
           config,
-          entities: [TimelineEvent, SealedRecord, AuditRecord],
-          migrations: [CreateArchive1764230900000, CreateAuditEntry1764231100000],
+          entities: [TimelineEvent, SealedRecord, AuditRecord, ClockHistoryRow, ClockBreachRow],
+          migrations: [
+            CreateArchive1764230900000,
+            CreateAuditEntry1764231100000,
+            CreateClockHistory1796200000300,
+          ],
           clock,
           extraProviders: [{ provide: ArchivingConfig, useValue: config }],
         }),
         AuthModule.forRoot(config),
         ArchiveModule,
+        ClockHistoryModule,
       ],
     };
   }

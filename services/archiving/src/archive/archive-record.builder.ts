@@ -1,4 +1,5 @@
 import {
+  ArchivedClockHistory,
   ArchivedDecision,
   ArchivedStage,
   ComplaintArchivedV1,
@@ -43,6 +44,7 @@ export function buildArchiveRecord(
   events: readonly StoredEvent[],
   sealedAt: Date,
   audit: ArchivedAuditEntries = [],
+  clockHistory?: ArchivedClockHistory,
 ): ComplaintArchivedV1 {
   const missing = missingForSeal(events);
   if (missing.length > 0)
@@ -117,6 +119,7 @@ export function buildArchiveRecord(
     },
     ...withEntries('assignments', assignmentsOf(events)),
     ...withEntries('audit', audit),
+    ...(clockHistory ? { clockHistory } : {}),
     sealedAt: sealedAt.toISOString(),
   };
   return { ...unsealed, sealHash: computeSealHash(unsealed) };

@@ -4,6 +4,9 @@ import { causedBy, createEnvelope, EVENT_TYPES, EventEnvelope } from '@complaint
 import { Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
 import { AuditRecord } from '../audit/audit-record.entity';
+import { clockHistoryOf } from '../clocks/archive-clock-history.builder';
+import { ClockBreachRow } from '../clocks/clock-breach.entity';
+import { ClockHistoryRow } from '../clocks/clock-history.entity';
 import { archivedAuditEntries } from './archive-audit.builder';
 import { buildArchiveRecord } from './archive-record.builder';
 import { Pseudonymiser } from './pseudonymiser';
@@ -66,10 +69,16 @@ export class SealingService {
     // audit store only.
     const auditRows = await tx.manager.find(AuditRecord, { where: { complaintId } });
     const sealedAt = this.clock.now();
+    // Likewise the clocks the deadlines service published so far (clock-history consumer).
+    const [clockState, breaches] = await Promise.all([
+      tx.manager.findOneBy(ClockHistoryRow, { complaintId }),
+      tx.manager.findBy(ClockBreachRow, { complaintId }),
+    ]);
     const record = buildArchiveRecord(
       events,
       sealedAt,
       archivedAuditEntries(auditRows, this.pseudonymiser),
+      clockHistoryOf(clockState, breaches, events),
     );
     const archived = createEnvelope({
       type: EVENT_TYPES.archived,

@@ -12,6 +12,7 @@ import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decor
 import { SHA256_HEX_PATTERN } from '../../validation/contract.patterns';
 import { ArchivedAssignment } from './archived-assignment.payload';
 import { ArchivedAuditEntry } from './archived-audit-entry.payload';
+import { ArchivedClockHistory } from './archived-clock-history.payload';
 import { ArchivedClassification } from './archived-classification.payload';
 import { ArchivedClosure } from './archived-closure.payload';
 import { ArchivedComplaintFacts } from './archived-complaint-facts.payload';
@@ -96,6 +97,17 @@ export class ComplaintArchivedV1 {
   @ValidateNested({ each: true })
   @Type(() => ArchivedAuditEntry)
   audit?: ArchivedAuditEntry[];
+
+  /**
+   * Each legal clock as the deadlines service last published it before the seal
+   * (complaints.deadline-changed.v1, the breaches from complaints.deadline-breached.v1), with the
+   * answer and closure the archive saw after it applied: deadlines, extensions with requester
+   * and approver as pseudonyms, pauses, met or breached. Absent when no clock state arrived.
+   */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => ArchivedClockHistory)
+  clockHistory?: ArchivedClockHistory;
 
   /**
    * Internal reviews the customer asked for, oldest first: who decided (pseudonymised) and

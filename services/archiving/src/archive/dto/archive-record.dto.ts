@@ -64,6 +64,16 @@ export class ArchiveRecordDto {
   })
   audit?: object[];
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Each legal clock (policy; per clock: deadline, outcome met / breached / ended / unwatched, ' +
+      'extensions with requesterRef and approverRef as keyed hashes, pauses), as the deadlines ' +
+      'service last published it before the seal. Absent when no clock state arrived',
+  })
+  clockHistory?: object;
+
   @ApiProperty({ format: 'date-time' })
   sealedAt: string;
 
