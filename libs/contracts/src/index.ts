@@ -15,6 +15,7 @@ export * from './validation/flatten-validation-errors';
 
 export * from './payloads/complaint.vocabulary';
 export * from './payloads/complaint-summary.payload';
+export * from './payloads/customer-segment.payload';
 export * from './payloads/received/complaint-received-v1.payload';
 export * from './payloads/received/complainant.payload';
 export * from './payloads/received/complained-about.payload';

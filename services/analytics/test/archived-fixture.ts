@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import { v4 as uuidv4 } from 'uuid';
-import type { ComplaintArchivedV1 } from '@complaints/contracts';
+import type { ComplaintArchivedV1, CustomerSegment } from '@complaints/contracts';
 import { anArchivedEvent, anArchivedPayload } from '@complaints/contracts/testing';
 
 const DAY = 86_400_000;
@@ -23,6 +23,8 @@ export interface FixtureComplaint {
   /** the deciding handler's username (pseudonymised here as archiving does) */
   handler?: string;
   compensationMinor?: number;
+  /** the customer segment intake took (age band, vulnerable) */
+  customerSegment?: CustomerSegment;
 }
 
 /** A sealed record as archiving publishes it: pseudonyms only, a seal that verifies. */
@@ -42,6 +44,7 @@ export function archivedRecord(c: FixtureComplaint, complaintId = uuidv4()): Com
       incidentOccurredAt: at(c.receivedAt, -3),
       ...(c.region ? { region: c.region } : {}),
       ...(c.branch ? { branch: c.branch } : {}),
+      ...(c.customerSegment ? { customerSegment: c.customerSegment } : {}),
     },
     classification: {
       ...base.classification,

@@ -18,12 +18,13 @@ export class FairnessController {
 
   @Get()
   @ApiOperation({
-    summary: 'Uphold rate and compensation by handler, channel, region, branch or product line',
+    summary:
+      'Uphold rate and compensation by handler, channel, region, branch, product line, department or customer segment',
     description:
       'Per group of the complaints received in the period: the uphold rate (upheld or partially ' +
       'upheld) with its Wilson 95% interval, compensation, and the pooled two-proportion z-test ' +
       'of the group against the rest; flagged below HOTSPOT_ALPHA divided by the groups tested ' +
-      '(Bonferroni). Handlers appear as pseudonyms. The archived record holds no customer segment.',
+      '(Bonferroni). Handlers appear as pseudonyms; the customer segment is the age band or the vulnerable flag (`true` / `false`).',
   })
   @ApiOkResponse({ description: 'Groups, biggest first' })
   list(@Query() query: FairnessQueryDto): Promise<Fairness> {

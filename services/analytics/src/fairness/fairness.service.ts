@@ -13,6 +13,9 @@ export const FAIRNESS_DIMENSIONS = {
   branch: 'f.branch',
   productLine: 'f.product_line',
   department: 'f.department',
+  /** the customer segment: age band, and vulnerable as 'true' / 'false' */
+  ageBand: 'f.age_band',
+  vulnerable: 'f.vulnerable::text',
 } as const;
 export type FairnessDimension = keyof typeof FAIRNESS_DIMENSIONS;
 

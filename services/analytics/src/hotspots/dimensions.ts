@@ -8,6 +8,9 @@ export const DIMENSIONS = {
   branch: 'branch',
   department: 'department',
   rootCause: 'root_cause_code',
+  /** the customer segment: age band, and vulnerable as 'true' / 'false' */
+  ageBand: 'age_band',
+  vulnerable: 'vulnerable::text',
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];

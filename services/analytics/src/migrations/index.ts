@@ -6,6 +6,7 @@ import { AddPremiumAndInsured1797100400000 } from './1797100400000-add-premium-a
 import { CreateImprovementActions1797100500000 } from './1797100500000-create-improvement-actions';
 import { SeedExperienceIndex1797100600000 } from './1797100600000-seed-experience-index';
 import { CreateScheduledReports1797100700000 } from './1797100700000-create-scheduled-reports';
+import { AddCustomerSegment1797100800000 } from './1797100800000-add-customer-segment';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ANALYTICS_MIGRATIONS = [
   CreateImprovementActions1797100500000,
   SeedExperienceIndex1797100600000,
   CreateScheduledReports1797100700000,
+  AddCustomerSegment1797100800000,
 ];

@@ -35,6 +35,9 @@ export interface ComplaintFactRow {
   last_rating: number | null;
   last_solved: boolean | null;
   sealed_at: string;
+  /** the customer's age band, when the record carries one */
+  age_band: string | null;
+  vulnerable: boolean | null;
 }
 
 /** A `decision_fact` row. */
@@ -123,6 +126,8 @@ export function projectComplaint(
       last_rating: lastAnswer?.rating ?? null,
       last_solved: lastAnswer?.solved ?? null,
       sealed_at: record.sealedAt,
+      age_band: c.customerSegment?.ageBand ?? null,
+      vulnerable: c.customerSegment?.vulnerable ?? null,
     },
     decisions: rows,
   };

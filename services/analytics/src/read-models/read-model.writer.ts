@@ -44,6 +44,8 @@ const FACT_UPDATE = [
   'last_rating',
   'last_solved',
   'sealed_at',
+  'age_band',
+  'vulnerable',
 ]
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');

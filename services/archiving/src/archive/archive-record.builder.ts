@@ -67,6 +67,7 @@ export function buildArchiveRecord(
       ...(r.policyPseudonym ? { policyPseudonym: r.policyPseudonym } : {}),
       ...(r.complainedAboutUnit ? { complainedAboutUnit: r.complainedAboutUnit } : {}),
       productLine: r.productLine,
+      ...(r.customerSegment ? { customerSegment: r.customerSegment } : {}),
       subject: maskWithin(r.subject, MAX_SUBJECT),
       language: r.language,
       attachmentCount: r.attachments.length,

@@ -47,6 +47,8 @@ export function sanitiseLifecycleEvent(
         ...(p.policyNumber ? { policyPseudonym: pseudonymiser.policy(p.policyNumber) } : {}),
         ...(p.complainedAbout?.unit ? { complainedAboutUnit: p.complainedAbout.unit } : {}),
         productLine: p.productLine,
+        // An age band and a flag only: the segment, never the customer.
+        ...(p.customerSegment ? { customerSegment: { ...p.customerSegment } } : {}),
         subject: maskWithin(p.subject, MAX.subject, known),
         ...(p.incidentOccurredAt ? { incidentOccurredAt: p.incidentOccurredAt } : {}),
         language: p.language,

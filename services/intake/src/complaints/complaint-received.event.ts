@@ -5,6 +5,12 @@ import type { RepeatKeys } from './repeat-keys';
 /** complaints.received.v1 for a stored complaint: the whole intake record. */
 export function complaintReceivedEvent(complaint: Complaint, repeatKeys?: RepeatKeys) {
   const repeatKey = repeatKeys?.of(complaint.customer, complaint.policyNumber);
+  // The segment travels on its own (it reaches the analysts' stream); the rest is personal data.
+  const { ageBand, vulnerable, ...complainant } = complaint.customer;
+  const segment =
+    ageBand !== undefined || vulnerable !== undefined
+      ? stripEmpty({ ageBand, vulnerable })
+      : undefined;
   return createEnvelope({
     type: EVENT_TYPES.received,
     complaintId: complaint.id,
@@ -14,7 +20,8 @@ export function complaintReceivedEvent(complaint: Complaint, repeatKeys?: Repeat
       channel: complaint.channel,
       callerSystem: complaint.callerSystem,
       externalReference: complaint.externalReference,
-      customer: stripEmpty(complaint.customer),
+      customer: stripEmpty(complainant),
+      ...(segment ? { customerSegment: segment } : {}),
       ...(complaint.complainedAbout
         ? { complainedAbout: stripEmpty(complaint.complainedAbout) }
         : {}),

@@ -1,5 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { IntakeChannel, Language, LifecycleStage, ProductLine } from '@complaints/contracts';
+import type {
+  AgeBand,
+  IntakeChannel,
+  Language,
+  LifecycleStage,
+  ProductLine,
+} from '@complaints/contracts';
 
 export interface CustomerRecord {
   customerId?: string;
@@ -7,6 +13,9 @@ export interface CustomerRecord {
   phone?: string;
   email?: string;
   idNumber?: string;
+  /** the customer segment (contracts' CustomerSegment), kept with the customer's record */
+  ageBand?: AgeBand;
+  vulnerable?: boolean;
 }
 
 export interface ComplainedAboutRecord {

@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CODE_PATTERN } from '../../validation/contract.patterns';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsUtcTimestamp, OptionalNotNull } from '../../validation/contract.decorators';
@@ -10,6 +20,7 @@ import {
   PRODUCT_LINES,
   ProductLine,
 } from '../complaint.vocabulary';
+import { CustomerSegment } from '../customer-segment.payload';
 
 /**
  * The received complaint, pseudonymised. Deliberately no name, phone, e-mail, ID number, staff
@@ -68,6 +79,12 @@ export class ArchivedComplaintFacts {
   @Matches(CODE_PATTERN, { message: '$property must be a code such as cn-sh-pudong' })
   @MaxLength(64)
   branch?: string;
+
+  /** The customer's segment: an age band (never a birth date) and the vulnerable flag. */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => CustomerSegment)
+  customerSegment?: CustomerSegment;
 
   /** Short subject line; archiving masks personal data in it before sealing. */
   @IsString()

@@ -19,6 +19,7 @@ import {
   PRODUCT_LINES,
   ProductLine,
 } from '../complaint.vocabulary';
+import { CustomerSegment } from '../customer-segment.payload';
 import { ComplainedAbout } from './complained-about.payload';
 import { Complainant } from './complainant.payload';
 import { ComplaintAttachment } from './complaint-attachment.payload';
@@ -55,6 +56,12 @@ export class ComplaintReceivedV1 {
   @ValidateNested()
   @Type(() => Complainant)
   customer: Complainant;
+
+  /** The customer's segment (age band, vulnerable), when the calling system gave it. */
+  @OptionalNotNull()
+  @ValidateNested()
+  @Type(() => CustomerSegment)
+  customerSegment?: CustomerSegment;
 
   @OptionalNotNull()
   @ValidateNested()

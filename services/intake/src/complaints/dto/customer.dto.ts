@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail } from 'class-validator';
-import { OptionalNotNull } from '@complaints/contracts';
+import { IsBoolean, IsEmail, IsIn } from 'class-validator';
+import { AGE_BANDS, OptionalNotNull } from '@complaints/contracts';
+import type { AgeBand } from '@complaints/contracts';
 import { IsText } from '../validation/text.validators';
 
 /** The complainant. Which contact fields are required depends on the channel (README). */
@@ -45,4 +46,20 @@ export class CustomerDto {
     patternReason: 'must be letters, digits, spaces and dashes',
   })
   idNumber?: string;
+
+  @ApiPropertyOptional({
+    enum: AGE_BANDS,
+    description:
+      "The customer's age band in years (a band only: no birth date is taken); analysts group by it",
+  })
+  @OptionalNotNull()
+  @IsIn(AGE_BANDS)
+  ageBand?: AgeBand;
+
+  @ApiPropertyOptional({
+    description: 'The insurer assessed the customer as vulnerable; analysts group by it',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  vulnerable?: boolean;
 }
