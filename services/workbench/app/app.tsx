@@ -7,7 +7,7 @@ import { QueuePage } from './queue/queue-page';
 import { CasePage } from './case/case-page';
 import { BoardPage } from './board/board-page';
 import { AllDepartmentsPage } from './officer/all-departments-page';
-import { AnalystsPage } from './insight/analysts-page';
+import { InsightPages } from './insight/insight-pages';
 import { OperatorsPage } from './operations/operators-page';
 import type { Person } from './auth/session';
 
@@ -30,7 +30,7 @@ export function App(): ReactNode {
         <Route path="/cases/:complaintId" element={<CasePage />} />
         <Route path="/board" element={<BoardPage />} />
         <Route path="/all" element={<AllDepartmentsPage />} />
-        <Route path="/analytics" element={<AnalystsPage />} />
+        <Route path="/analytics/*" element={<InsightPages />} />
         <Route path="/operations" element={<OperatorsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

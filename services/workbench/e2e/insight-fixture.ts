@@ -14,8 +14,16 @@ const at = (iso: string, days: number): string =>
 const pseudonym = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** A sealed record as archiving publishes it onto the analysts' stream: pseudonyms only. */
-function archived(receivedAt: string, claims: boolean): AnyEventEnvelope {
+function archived(
+  receivedAt: string,
+  claims: boolean,
+  options: {
+    channel?: ComplaintArchivedV1['complaint']['channel'];
+    outcome?: 'upheld' | 'rejected';
+  } = {},
+): AnyEventEnvelope {
   const complaintId = uuidv4();
+  const outcome = options.outcome ?? 'upheld';
   const base = anArchivedPayload();
   const decidedAt = at(receivedAt, 6);
   const closedAt = at(receivedAt, 7);
@@ -25,7 +33,7 @@ function archived(receivedAt: string, claims: boolean): AnyEventEnvelope {
       ...base.complaint,
       customerPseudonym: pseudonym(`customer-${complaintId}`),
       productLine: claims ? 'motor' : 'health',
-      channel: claims ? 'phone' : 'web',
+      channel: options.channel ?? (claims ? 'phone' : 'web'),
       receivedAt,
       incidentOccurredAt: at(receivedAt, -3),
     },
@@ -43,7 +51,7 @@ function archived(receivedAt: string, claims: boolean): AnyEventEnvelope {
     decisions: [
       {
         round: 1,
-        outcome: 'upheld',
+        outcome,
         handlerId: pseudonym(claims ? 'h-claims-01' : 'h-product-01'),
         rootCause: 'Approval step had no deadline',
         rootCauseCode: 'claims.delay',
@@ -51,7 +59,7 @@ function archived(receivedAt: string, claims: boolean): AnyEventEnvelope {
       },
     ],
     feedback: [],
-    closure: { closedAt, resolution: 'no_feedback', finalOutcome: 'upheld', reopenCount: 0 },
+    closure: { closedAt, resolution: 'no_feedback', finalOutcome: outcome, reopenCount: 0 },
     sealedAt: at(closedAt, 0.01),
   });
   return anArchivedEvent({ complaintId, payload: record });
@@ -68,6 +76,31 @@ export const ANALYTICS_FIXTURE = {
   policyTerms: 3,
   previousClaims: 2,
 } as const;
+
+/**
+ * Fairness, built with a known bias: in 2026-Q1, 20 motor claims complaints per channel, upheld
+ * 18 of 20 by phone against 8 of 20 on the web and in the app. Only the phone channel differs
+ * from the rest more than chance would explain (z 3.68, p 0.0002 against α 0.05 / 3).
+ */
+export const FAIRNESS_FIXTURE = {
+  period: '2026-Q1',
+  perChannel: 20,
+  upheld: { phone: 18, web: 8, app: 8 },
+} as const;
+
+export function fairnessFixture(): AnyEventEnvelope[] {
+  const { perChannel, upheld } = FAIRNESS_FIXTURE;
+  return (
+    Object.entries(upheld) as [ComplaintArchivedV1['complaint']['channel'], number][]
+  ).flatMap(([channel, n], c) =>
+    Array.from({ length: perChannel }, (_, i) =>
+      archived(`2026-02-${String(i + 1).padStart(2, '0')}T0${c}:00:00.000Z`, true, {
+        channel,
+        outcome: i < n ? 'upheld' : 'rejected',
+      }),
+    ),
+  );
+}
 
 export function archivedFixture(): AnyEventEnvelope[] {
   const { claims, policyTerms, previousClaims } = ANALYTICS_FIXTURE;

@@ -3,6 +3,7 @@ import { SAMPLE_COMPLAINTS } from '@complaints/pipeline-client';
 import { waitFor } from '@complaints/testing';
 import type { Hotspots, WatchlistItem } from '../app/api/types';
 import { ANALYTICS_FIXTURE, archivedFixture, receivedDaysAgo } from './insight-fixture';
+import { insightViewJourneys } from './insight-views-journeys';
 import { WorkbenchWorld } from './workbench-world';
 
 /** Personal data the stack holds (the submitted complainants, the clock fixture's customer). */
@@ -102,6 +103,9 @@ export function insightJourneys(world: WorkbenchWorld): void {
     await page.getByRole('heading', { name: 'Complaint analytics' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
   });
+
+  // The reports, returns, fairness and index views read the records published above.
+  insightViewJourneys(world);
 
   it('an operator sees the open clocks, one near its deadline and one breached; no personal data', async () => {
     const deadlines = world.insight.urls().deadlines;

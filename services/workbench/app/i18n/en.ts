@@ -1,4 +1,5 @@
 import { insightEn } from './insight-messages';
+import { insightViewsEn } from './insight-views-messages';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -280,5 +281,5 @@ export const en: Messages = {
     subcategory: 'Subclass',
     department: 'Department',
   },
-  insight: insightEn,
+  insight: { ...insightEn, views: insightViewsEn },
 };

@@ -40,6 +40,8 @@ export const insightZh = {
       branch: '机构',
       department: '部门',
       rootCause: '根因',
+      ageBand: '年龄段',
+      vulnerable: '弱势客户',
     },
   },
   operations: {
@@ -110,6 +112,8 @@ export const insightEn: typeof insightZh = {
       branch: 'branch',
       department: 'department',
       rootCause: 'root cause',
+      ageBand: 'age band',
+      vulnerable: 'vulnerable customer',
     },
   },
   operations: {

@@ -1,4 +1,5 @@
 import { insightZh } from './insight-messages';
+import { insightViewsZh } from './insight-views-messages';
 
 /** Chinese (simplified): the workbench's first language. */
 export const zh = {
@@ -272,7 +273,7 @@ export const zh = {
     subcategory: '子类',
     department: '部门',
   },
-  insight: insightZh,
+  insight: { ...insightZh, views: insightViewsZh },
 };
 
 export type Messages = typeof zh;

@@ -2,6 +2,7 @@ import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { ErrorMessage } from '../common/error-message';
+import { saveFile } from './save-file';
 
 const PARQUET = 'application/vnd.apache.parquet';
 
@@ -44,14 +45,7 @@ export function CsvDownloads(props: { period: string }): ReactNode {
         ? await api.getBlob('analytics', path, PARQUET)
         : new Blob([await api.getText('analytics', path)], { type: 'text/csv;charset=utf-8' });
       const name = `${f.file}-${props.period}.${f.parquet ? 'parquet' : 'csv'}`;
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(blob, name);
       setDone(name);
     } catch (e) {
       setError(e);

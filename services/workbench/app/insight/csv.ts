@@ -41,6 +41,8 @@ export const DIMENSION_COLUMNS = {
   branch: 'branch',
   department: 'department',
   rootCause: 'root_cause_code',
+  ageBand: 'age_band',
+  vulnerable: 'vulnerable',
 } as const;
 export type Dimension = keyof typeof DIMENSION_COLUMNS;
 export const DIMENSIONS = Object.keys(DIMENSION_COLUMNS) as Dimension[];
