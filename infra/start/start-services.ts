@@ -5,7 +5,7 @@
  * became ready.
  */
 import { ChildProcess, execFile, spawn } from 'child_process';
-import { randomBytes } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
 import {
   chmodSync,
   createWriteStream,
@@ -48,6 +48,16 @@ function pseudonymKey(): string {
   const file = resolve(root, '.data/pseudonym.key');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Intake's repeat-matching key: REPEAT_KEY when set, else derived from the pseudonym key under
+ * its own label (HMAC), so the two secrets are never the same string.
+ */
+function repeatKey(pseudonym: string): string {
+  return (
+    process.env['REPEAT_KEY'] ?? createHmac('sha256', pseudonym).update('repeat-key').digest('hex')
+  );
 }
 
 /** `npm run demo` reads its intake API key from here (owner-only, like the pseudonym key). */
@@ -109,6 +119,7 @@ async function main(): Promise<void> {
         DATABASE_URL: databaseUrl(db.service),
         KAFKA_BROKERS: brokers,
         PSEUDONYM_KEY: key,
+        REPEAT_KEY: repeatKey(key),
         OIDC_ISSUER: configuredIssuer(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
