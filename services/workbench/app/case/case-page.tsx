@@ -13,6 +13,7 @@ import { ClassificationPanel } from './classification-panel';
 import { ComplainantPanel } from './complainant-panel';
 import { DecisionForm } from './decision-form';
 import { LetterPanel } from './letter-panel';
+import { LinksPanel } from './links-panel';
 import { ReassignForm } from './reassign-form';
 import { TimelinePanel } from './timeline-panel';
 
@@ -100,6 +101,7 @@ export function CasePage(): ReactNode {
           )}
         </div>
         <aside className="side-column">
+          <LinksPanel complaintId={item.complaintId} />
           <ClassificationPanel complaintId={item.complaintId} />
           {can.seeComplainant(person) && <ComplainantPanel complaintId={item.complaintId} />}
           {undecided && can.reassign(person) && <ReassignForm item={item} />}

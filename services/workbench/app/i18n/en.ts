@@ -1,5 +1,6 @@
 import { insightEn } from './insight-messages';
 import { insightViewsEn } from './insight-views-messages';
+import { linksEn } from './links-messages';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -282,4 +283,5 @@ export const en: Messages = {
     department: 'Department',
   },
   insight: { ...insightEn, views: insightViewsEn },
+  links: linksEn,
 };

@@ -1,5 +1,6 @@
 import { insightZh } from './insight-messages';
 import { insightViewsZh } from './insight-views-messages';
+import { linksZh } from './links-messages';
 
 /** Chinese (simplified): the workbench's first language. */
 export const zh = {
@@ -274,6 +275,7 @@ export const zh = {
     department: '部门',
   },
   insight: { ...insightZh, views: insightViewsZh },
+  links: linksZh,
 };
 
 export type Messages = typeof zh;
