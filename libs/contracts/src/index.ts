@@ -32,6 +32,7 @@ export * from './payloads/responded/complaint-responded-v1.payload';
 export * from './payloads/feedback-received/feedback-received-v1.payload';
 export * from './payloads/reopened/complaint-reopened-v1.payload';
 export * from './payloads/closed/complaint-closed-v1.payload';
+export * from './payloads/notification/notification-proof.payload';
 export * from './payloads/archived/complaint-archived-v1.payload';
 export * from './payloads/archived/archived-complaint-facts.payload';
 export * from './payloads/archived/archived-classification.payload';

@@ -3,6 +3,7 @@ import { EVENT_TYPES, TOPICS, validateEnvelope } from '@complaints/contracts';
 import { anInvestigatedEvent } from '@complaints/contracts/testing';
 import { ManualClock } from '@complaints/platform/testing';
 import { readTopics, waitFor } from '@complaints/testing';
+import { contentHash } from '../src/messages/message-address';
 import { anEmail, mailTo, MessagesWorld, messagesWorld, SunkMail } from './customer-messages.kit';
 
 jest.setTimeout(120_000);
@@ -112,6 +113,35 @@ describe("feedback: the customer's signed one-time answer link (real SMTP sink, 
       expect(again.json()).toMatchObject({ code: 'ANSWER_LINK.USED' });
     }
     expect(await submittedEvents(complaintId)).toHaveLength(1);
+  });
+
+  it('closes on a satisfied answer given on the link, and the closure carries every proof of notification for the archive (masked addresses only)', async () => {
+    const { complaintId, letter, token } = await aDecidedComplaint('zh');
+    const taken = await post('/v1/answers', { token, rating: 5, solved: true });
+    expect(taken.statusCode).toBe(202);
+    const topic = world.env.prefix + TOPICS.closed;
+    const closedOf = (ms: { key: string | null; value: string | null }[]) =>
+      ms
+        .filter((m) => m.key === complaintId)
+        .map((m) => validateEnvelope(JSON.parse(m.value ?? ''), 'consume'))
+        .flatMap((r) => (r.ok && r.envelope.type === EVENT_TYPES.closed ? [r.envelope] : []));
+    const [closed] = closedOf(
+      await readTopics(world.env.brokers, [topic], (ms) => closedOf(ms).length > 0),
+    );
+    expect(closed?.payload.resolution).toBe('satisfied');
+    const proofs = closed?.payload.messageProofs ?? [];
+    expect(proofs.map((p) => [p.messageKind, p.channel, p.deliveryStatus])).toEqual([
+      ['acknowledgement', 'email', 'sent'],
+      ['decision', 'email', 'sent'],
+    ]);
+    expect(proofs[1]).toMatchObject({
+      templateId: 'decision-letter',
+      templateVersion: 3,
+      contentHash: contentHash(letter.subject, letter.text.trimEnd()),
+      maskedAddress: expect.stringMatching(/^c\*\*\*@e\*\*\*\.test$/),
+      providerMessageId: expect.stringMatching(/^<.+>$/),
+    });
+    expect(JSON.stringify(closed)).not.toContain(letter.to[0] ?? '@');
   });
 
   it('refuses a forged, malformed or foreign token with the same answer, and records nothing', async () => {

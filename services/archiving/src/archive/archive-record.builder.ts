@@ -121,9 +121,26 @@ export function buildArchiveRecord(
     ...withEntries('assignments', assignmentsOf(events)),
     ...withEntries('audit', audit),
     ...(clockHistory ? { clockHistory } : {}),
+    ...notificationsOf(closed.payload),
     sealedAt: sealedAt.toISOString(),
   };
   return { ...unsealed, sealHash: computeSealHash(unsealed) };
+}
+
+/**
+ * The proofs of notification feedback carried on the closure (masked addresses and hashes only),
+ * oldest first; absent when it carried none.
+ */
+function notificationsOf(closed: StoredEventOf<'complaint.closed'>['payload']): {
+  notifications?: NonNullable<ComplaintArchivedV1['notifications']>;
+} {
+  const proofs = closed.messageProofs ?? [];
+  if (proofs.length === 0) return {};
+  return {
+    notifications: proofs
+      .map((p) => ({ ...p }))
+      .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)),
+  };
 }
 
 /** An optional list is absent when empty, so records without such entries keep their shape. */

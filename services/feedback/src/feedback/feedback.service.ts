@@ -12,6 +12,7 @@ import {
 import { Transaction, UnitOfWork } from '@complaints/messaging';
 import { AuditTrail, Clock, ROOT_LOGGER } from '@complaints/platform';
 import { FeedbackConfig } from '../config/feedback.config';
+import { notificationProofs } from '../messages/notification-proofs';
 import { Response } from '../responses/response.entity';
 import { FeedbackResultDto } from './dto/feedback-result.dto';
 import { SubmitFeedbackDto } from './dto/submit-feedback.dto';
@@ -206,12 +207,19 @@ export class FeedbackService {
     now: Date,
   ): Promise<void> {
     await tx.manager.update(Response, { id: response.id }, { status: 'closed' });
+    // The proof of every message so far goes with the closure, for the sealed record.
+    const messageProofs = await notificationProofs(tx, response.complaintId);
     tx.publish(
       createEnvelope({
         ...cause,
         type: EVENT_TYPES.closed,
         occurredAt: now,
-        payload: { closedAt: now.toISOString(), resolution, finalOutcome: response.outcome },
+        payload: {
+          closedAt: now.toISOString(),
+          resolution,
+          finalOutcome: response.outcome,
+          ...(messageProofs.length > 0 ? { messageProofs } : {}),
+        },
       }),
     );
   }

@@ -20,6 +20,7 @@ import { ArchivedDecision } from './archived-decision.payload';
 import { ArchivedFeedback } from './archived-feedback.payload';
 import { ArchivedSlaOutcome } from './archived-sla-outcome.payload';
 import { ArchivedStage } from './archived-stage.payload';
+import { NotificationProof } from '../notification/notification-proof.payload';
 import { ArchivedMajorIncident } from './archived-major-incident.payload';
 import { ArchivedReview } from './archived-review.payload';
 
@@ -128,6 +129,18 @@ export class ComplaintArchivedV1 {
   @ValidateNested()
   @Type(() => ArchivedMajorIncident)
   majorIncident?: ArchivedMajorIncident;
+
+  /**
+   * Proof of notification of every message sent to the customer by closure, oldest first, as
+   * feedback carried it on complaints.closed.v1: channel, masked address, content hash, template
+   * and version, sent at, provider id, delivery status. No address in clear. Absent when none.
+   */
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_ENTRIES)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationProof)
+  notifications?: NotificationProof[];
 
   /** UTC. */
   @IsUtcTimestamp()
