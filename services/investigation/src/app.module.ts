@@ -12,6 +12,10 @@ import { CreateCases1764316800000 } from './migrations/1764316800000-create-case
 import { SeedHandlers1764316800001 } from './migrations/1764316800001-seed-handlers';
 import { NoteAuthorAnyPerson1767225600000 } from './migrations/1767225600000-note-author-any-person';
 import { CreateClockRequests1796200000100 } from './migrations/1796200000100-create-clock-requests';
+import { AddRecusalAndReview1796300000100 } from './migrations/1796300000100-add-recusal-and-review';
+import { CaseRecusal } from './recusal/case-recusal.entity';
+import { RecusalModule } from './recusal/recusal.module';
+import { StaffIdentity } from './recusal/staff-identity.entity';
 import { CreateCaseDeadlines1796200000200 } from './migrations/1796200000200-create-case-deadlines';
 import { CaseBreach } from './deadline/case-breach.entity';
 import { ComplaintDeadline } from './deadline/complaint-deadline.entity';
@@ -38,6 +42,8 @@ export class AppModule {
             CaseNote,
             CaseDecision,
             ClockRequest,
+            StaffIdentity,
+            CaseRecusal,
             ComplaintDeadline,
             CaseBreach,
             ...REPEATS_AND_MAJOR_ENTITIES,
@@ -47,6 +53,7 @@ export class AppModule {
             SeedHandlers1764316800001,
             NoteAuthorAnyPerson1767225600000,
             CreateClockRequests1796200000100,
+            AddRecusalAndReview1796300000100,
             CreateCaseDeadlines1796200000200,
             CreateRepeatsAndMajor1796200000700,
           ],
@@ -57,6 +64,7 @@ export class AppModule {
         CasesModule,
         WorkloadModule,
         ClockModule,
+        RecusalModule,
         DeadlineModule,
         MajorModule,
         RepeatsModule,

@@ -62,6 +62,7 @@ describe('investigation: hostile tokens, wrong roles and wrong departments on ev
       'GET /v1/cases/:complaintId',
       'GET /v1/workload',
       'POST /v1/cases/:complaintId/assignment',
+      'POST /v1/cases/:complaintId/conflict-of-interest',
       'POST /v1/cases/:complaintId/decision',
       'POST /v1/cases/:complaintId/extensions',
       'POST /v1/cases/:complaintId/extensions/:requestId/decision',
@@ -77,7 +78,7 @@ describe('investigation: hostile tokens, wrong roles and wrong departments on ev
   it('answers every hostile token 401 and every refused role 403', async () => {
     const report = await hostileTable(app, issuer, routes());
     writeHostileReport('investigation', report);
-    expect(report.routes).toBe(13);
+    expect(report.routes).toBe(14);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
@@ -98,6 +99,7 @@ describe('investigation: hostile tokens, wrong roles and wrong departments on ev
         'POST /v1/cases/:complaintId/notes': { body: 'A note' },
         'POST /v1/cases/:complaintId/decision': aDecision(),
         'POST /v1/cases/:complaintId/assignment': { handlerId: 'h-policy-01', reason: 'Load' },
+        'POST /v1/cases/:complaintId/conflict-of-interest': { reason: 'My neighbour' },
         'POST /v1/cases/:complaintId/extensions': { kind: 'complex', reason: 'Records' },
         'POST /v1/cases/:complaintId/pause': { kind: 'mediation', reason: 'Mediation' },
         'POST /v1/cases/:complaintId/resume': { reason: 'Back' },
@@ -107,14 +109,14 @@ describe('investigation: hostile tokens, wrong roles and wrong departments on ev
       },
     );
     writeHostileReport('investigation', report, 'department');
-    expect(report.routes).toBe(11);
+    expect(report.routes).toBe(12);
     expect(report.accepted).toEqual([]);
     expect(report.serverErrors).toEqual([]);
     expect(report.unexpected).toEqual([]);
     expect(report.byStatus).toEqual({ 404: report.requests });
     // get and notes: handler and supervisor; decision: handler; assignment: supervisor;
-    // extensions: handler; pause, resume, restart, merge, withdrawal: handler and supervisor;
+    // extensions, conflict of interest: handler; pause, resume, restart, merge, withdrawal: handler and supervisor;
     // an extension's decision: approvers only (no department-bound role).
-    expect(report.requests).toBe(17);
+    expect(report.requests).toBe(18);
   });
 });

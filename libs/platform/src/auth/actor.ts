@@ -10,6 +10,8 @@ export interface Actor {
   roles: readonly string[];
   /** The department the person works in; absent for roles that span departments. */
   department?: string;
+  /** Employee number (configurable claim), for recusal; absent when the token carries none. */
+  staffId?: string;
 }
 
 const actors = new WeakMap<object, Actor>();

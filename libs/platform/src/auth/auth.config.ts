@@ -37,6 +37,7 @@ export interface AuthSettings {
   OIDC_ROLES_CLAIM: string[];
   OIDC_DEPARTMENT_CLAIM: string;
   OIDC_USERNAME_CLAIM: string;
+  OIDC_STAFF_ID_CLAIM: string;
   OIDC_CLOCK_TOLERANCE_SECONDS: number;
   OIDC_JWKS_COOLDOWN_SECONDS: number;
   OIDC_JWKS_CACHE_SECONDS: number;
@@ -103,6 +104,14 @@ export function WithAuthConfig<TBase extends Constructor>(Base: TBase) {
     @IsString()
     @IsNotEmpty()
     OIDC_USERNAME_CLAIM: string = 'preferred_username';
+
+    /**
+     * Claim path of the person's employee number (a string), matched against the staff member a
+     * complaint is about for recusal; absent for people the identity provider gives none.
+     */
+    @IsString()
+    @IsNotEmpty()
+    OIDC_STAFF_ID_CLAIM: string = 'staff_id';
 
     /** seconds of clock skew allowed on exp and nbf */
     @IsInt()

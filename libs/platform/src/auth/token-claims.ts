@@ -7,6 +7,8 @@ export interface ClaimMapping {
   roles: readonly string[];
   department: string;
   username: string;
+  /** Claim path of the employee number; optional so older mappings keep working. */
+  staffId?: string;
 }
 
 /**
@@ -41,10 +43,12 @@ export function actorFromClaims(payload: JWTPayload & { sub: string }, map: Clai
   const claims = payload as Record<string, unknown>;
   const roles = [...new Set(map.roles.flatMap((path) => rolesIn(claimAt(claims, path))))];
   const department = singleString(claimAt(claims, map.department));
+  const staffId = map.staffId ? singleString(claimAt(claims, map.staffId)) : undefined;
   return {
     subject: payload.sub,
     username: singleString(claimAt(claims, map.username)) ?? payload.sub,
     roles,
     ...(department ? { department } : {}),
+    ...(staffId ? { staffId } : {}),
   };
 }

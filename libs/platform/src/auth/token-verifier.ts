@@ -40,6 +40,7 @@ export function tokenVerifierOptions(config: AuthSettings): TokenVerifierOptions
       roles: config.OIDC_ROLES_CLAIM,
       department: config.OIDC_DEPARTMENT_CLAIM,
       username: config.OIDC_USERNAME_CLAIM,
+      staffId: config.OIDC_STAFF_ID_CLAIM,
     },
     clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_SECONDS,
     jwksCooldownMs: config.OIDC_JWKS_COOLDOWN_SECONDS * 1000,

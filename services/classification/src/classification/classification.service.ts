@@ -105,6 +105,17 @@ export class ClassificationService {
           ...(row.modelVersion ? { classifierVersion: row.modelVersion } : {}),
           ...(row.triage ? { triage: true } : {}),
           complaint: summaryOf(received),
+          // For recusal: the staff member's number and unit only (their name stays with intake).
+          ...(received.complainedAbout?.staffId || received.complainedAbout?.unit
+            ? {
+                complainedAbout: {
+                  ...(received.complainedAbout.staffId
+                    ? { staffId: received.complainedAbout.staffId }
+                    : {}),
+                  ...(received.complainedAbout.unit ? { unit: received.complainedAbout.unit } : {}),
+                },
+              }
+            : {}),
         },
       }),
     );

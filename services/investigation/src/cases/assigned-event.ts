@@ -18,7 +18,9 @@ export function assignedEvent(
   link: CausationLink,
   held: Pick<ComplaintCase, 'handlerId' | 'department'>,
   at: Date,
-  o: Pick<ComplaintAssignedV1, 'cause' | 'reason' | 'assignedBy'> & { previous?: PreviousHolder },
+  o: Pick<ComplaintAssignedV1, 'cause' | 'reason' | 'assignedBy' | 'conflictOfInterest'> & {
+    previous?: PreviousHolder;
+  },
 ): EnvelopeOf<typeof EVENT_TYPES.assigned> {
   const { previous } = o;
   return createEnvelope({
@@ -33,6 +35,7 @@ export function assignedEvent(
       cause: o.cause,
       ...(o.reason !== undefined ? { reason: o.reason } : {}),
       ...(o.assignedBy !== undefined ? { assignedBy: o.assignedBy } : {}),
+      ...(o.conflictOfInterest ? { conflictOfInterest: true } : {}),
       assignedAt: at.toISOString(),
     },
   });

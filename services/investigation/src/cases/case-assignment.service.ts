@@ -24,20 +24,37 @@ interface LockedHandler extends HandlerLoad {
 export class CaseAssignmentService {
   constructor(private readonly config: InvestigationConfig) {}
 
+  /** `excluded`: handlers who may not hold the case (recusal); they are skipped. */
   async assign(
     manager: EntityManager,
     department: string,
     preferredId?: string,
+    excluded: ReadonlySet<string> = new Set(),
   ): Promise<Assignment> {
-    const chosen =
-      chooseHandler(await this.lockedLoads(manager, department, preferredId), preferredId) ??
-      (department === this.config.FALLBACK_DEPARTMENT
-        ? undefined
-        : chooseHandler(await this.lockedLoads(manager, this.config.FALLBACK_DEPARTMENT)));
+    const chosen = await this.tryAssign(manager, department, preferredId, excluded);
     // Retried, then dead-lettered: the event stays replayable once someone is staffed.
     if (!chosen)
       throw new Error(`no active handler in ${department} or ${this.config.FALLBACK_DEPARTMENT}`);
-    return { handlerId: chosen.id, department: chosen.department };
+    return chosen;
+  }
+
+  /** As `assign`, but undefined when nobody may take the case. */
+  async tryAssign(
+    manager: EntityManager,
+    department: string,
+    preferredId?: string,
+    excluded: ReadonlySet<string> = new Set(),
+  ): Promise<Assignment | undefined> {
+    const allowed = (loads: LockedHandler[]) => loads.filter((h) => !excluded.has(h.id));
+    const chosen =
+      chooseHandler(
+        allowed(await this.lockedLoads(manager, department, preferredId)),
+        preferredId,
+      ) ??
+      (department === this.config.FALLBACK_DEPARTMENT
+        ? undefined
+        : chooseHandler(allowed(await this.lockedLoads(manager, this.config.FALLBACK_DEPARTMENT))));
+    return chosen ? { handlerId: chosen.id, department: chosen.department } : undefined;
   }
 
   private async lockedLoads(

@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { causedBy, createEnvelope, EVENT_TYPES } from '@complaints/contracts';
+import { causedBy, createEnvelope, EVENT_TYPES, ReviewFinding } from '@complaints/contracts';
+import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@complaints/messaging';
 import { Actor, AuditTrail, Clock, ROOT_LOGGER } from '@complaints/platform';
+import { RecusalService } from '../recusal/recusal.service';
 import { CaseDecision } from './case-decision.entity';
 import { CaseErrors } from './case.errors';
 import { toDecisionDto } from './case.mapper';
+import { ComplaintCase } from './complaint-case.entity';
 import { CaseDecisionDto } from './dto/case-decision.dto';
 import { DecideCaseDto } from './dto/decide-case.dto';
 import { visibleCase } from './visible-case';
@@ -20,6 +23,7 @@ export class CaseDecisionService {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly recusal: RecusalService,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'case-decision' });
@@ -42,6 +46,8 @@ export class CaseDecisionService {
       const found = await visibleCase(tx.manager, actor, complaintId, true);
       if (found.handlerId !== actor.username) throw CaseErrors.notAssigned(actor.username);
       if (found.status === 'decided') throw CaseErrors.alreadyDecided(found.round);
+      await this.recusal.refuseComplainedAbout(tx.manager, actor, found, 'decide');
+      const review = await this.reviewFinding(tx.manager, found, dto);
 
       const decidedAt = this.clock.now();
       const event = createEnvelope({
@@ -64,6 +70,7 @@ export class CaseDecisionService {
           ...(dto.compensation !== undefined ? { compensation: { ...dto.compensation } } : {}),
           decidedAt: decidedAt.toISOString(),
           ...(found.complaint ? { complaint: found.complaint } : {}),
+          ...(review ? { review } : {}),
         },
       });
       const recorded = tx.manager.create(CaseDecision, {
@@ -88,7 +95,11 @@ export class CaseDecisionService {
         action: 'case.decided',
         kind: 'change',
         complaintId,
-        details: { outcome: dto.outcome, round: String(found.round) },
+        details: {
+          outcome: dto.outcome,
+          round: String(found.round),
+          ...(review ? { reviewOutcome: review.outcome } : {}),
+        },
         causedBy: causedBy(event),
       });
       return { decision: recorded, correlationId: event.correlationId };
@@ -105,5 +116,31 @@ export class CaseDecisionService {
       'case decided',
     );
     return toDecisionDto(decision);
+  }
+
+  /**
+   * The review's finding on a review round: the reviewer's word, else upheld when the outcome
+   * is the reviewed decision's. A finding on a round that is no review is refused.
+   */
+  private async reviewFinding(
+    manager: EntityManager,
+    found: ComplaintCase,
+    dto: DecideCaseDto,
+  ): Promise<ReviewFinding | undefined> {
+    if (!found.review) {
+      if (dto.reviewOutcome !== undefined) throw CaseErrors.notAReview();
+      return undefined;
+    }
+    const reviewed = await manager.findOneBy(CaseDecision, {
+      caseId: found.id,
+      round: found.review.reviewedRound,
+    });
+    const outcome =
+      dto.reviewOutcome ?? (reviewed?.outcome === dto.outcome ? 'upheld' : 'overturned');
+    return {
+      outcome,
+      reviewedRound: found.review.reviewedRound,
+      requestedAt: found.review.requestedAt,
+    };
   }
 }

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { UnitOfWork } from '@complaints/messaging';
 import { Actor, actingPerson, AuditTrail, Clock, ROOT_LOGGER } from '@complaints/platform';
 import { CaseBreach } from '../deadline/case-breach.entity';
+import { RecusalErrors } from '../recusal/recusal.errors';
+import { RecusalService } from '../recusal/recusal.service';
 import { assignedEvent } from './assigned-event';
 import { hasRole } from './case-access.policy';
 import { CaseErrors } from './case.errors';
@@ -28,6 +30,7 @@ export class CaseReassignmentService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly recusal: RecusalService,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'case-reassignment' });
@@ -46,6 +49,12 @@ export class CaseReassignmentService {
       if (!handler) throw CaseErrors.unknownHandler('handlerId', dto.handlerId);
       const department = this.targetDepartment(actor, found, handler, dto);
       if (!handler.active) throw CaseErrors.inactiveHandler(handler.id);
+      await this.recusal.refuseComplainedAbout(tx.manager, actor, found, 'reassign anything');
+      // Recusal: never to the person complained about, a declared conflict, or (a review) a decider.
+      const why = (await this.recusal.excluded(tx.manager, found, found.review !== null)).get(
+        handler.id,
+      );
+      if (why) throw RecusalErrors.handlerExcluded(handler.id, why);
       if (found.handlerId === handler.id && found.department === department)
         throw CaseErrors.alreadyAssigned(handler.id, department);
 

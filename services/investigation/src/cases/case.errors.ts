@@ -40,4 +40,12 @@ export const CaseErrors = {
       `A supervisor reassigns within their own department (${department}) only.`,
       [{ field, reason: `outside ${department}` }],
     ),
+  /** A review finding (upheld/overturned) on a round that is not an internal review. */
+  notAReview: () =>
+    new DomainError(
+      'REVIEW.NOT_A_REVIEW',
+      422,
+      'This round is not an internal review: reviewOutcome does not apply.',
+      [{ field: 'reviewOutcome', reason: 'the round is not an internal review' }],
+    ),
 };

@@ -31,6 +31,7 @@ export function toCaseDto(c: ComplaintCase, breaches: readonly CaseBreach[] = []
     ...(c.reopenedAt ? { reopenedAt: c.reopenedAt.toISOString() } : {}),
     ...(c.decidedAt ? { decidedAt: c.decidedAt.toISOString() } : {}),
     reopenCount: c.reopenCount,
+    ...(c.review ? { review: { ...c.review } } : {}),
     ...(c.complaint ? { complaint: c.complaint } : {}),
     breached: flagged.length > 0,
     ...(flagged.length > 0

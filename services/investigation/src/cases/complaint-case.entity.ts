@@ -3,6 +3,7 @@ import type {
   ComplaintCategory,
   ComplaintSummary,
   Priority,
+  ReviewRequest,
   Severity,
 } from '@complaints/contracts';
 
@@ -82,6 +83,17 @@ export class ComplaintCase {
 
   @Column('uuid', { name: 'correlation_id' })
   correlationId: string;
+
+  /** Employee number of the staff member the complaint is about (recusal); null: nobody named. */
+  @Column('text', { name: 'complained_about_staff_id', nullable: true })
+  complainedAboutStaffId: string | null;
+
+  @Column('text', { name: 'complained_about_unit', nullable: true })
+  complainedAboutUnit: string | null;
+
+  /** Set while the current round is the customer's internal review; null for other rounds. */
+  @Column('jsonb', { name: 'review', nullable: true })
+  review: ReviewRequest | null;
 
   @VersionColumn()
   version: number;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { causedBy, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
 import { ConsumerHost, Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { RecusalService } from '../recusal/recusal.service';
 import { assignedEvent } from './assigned-event';
 import { CaseAssignmentService } from './case-assignment.service';
 import { lockedCaseFor } from './locked-case';
@@ -21,6 +22,7 @@ export class ReclassifiedConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: ConsumerHost,
     private readonly assignment: CaseAssignmentService,
+    private readonly recusal: RecusalService,
     private readonly clock: Clock,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -50,7 +52,13 @@ export class ReclassifiedConsumer implements OnModuleInit {
     found.subcategory = p.subcategory;
     const previous = { handlerId: found.handlerId, department: found.department };
     if (moves) {
-      const { handlerId, department } = await this.assignment.assign(tx.manager, p.department);
+      const excluded = await this.recusal.excluded(tx.manager, found, found.review !== null);
+      const { handlerId, department } = await this.assignment.assign(
+        tx.manager,
+        p.department,
+        undefined,
+        new Set(excluded.keys()),
+      );
       Object.assign(found, { routedDepartment: p.department, handlerId, department });
     }
     await tx.manager.save(found);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { causedBy, EnvelopeOf, EVENT_TYPES } from '@complaints/contracts';
 import { ConsumerHost, Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
+import { RecusalService } from '../recusal/recusal.service';
 import { assignedEvent } from './assigned-event';
 import { CaseAssignmentService } from './case-assignment.service';
 import { ComplaintCase } from './complaint-case.entity';
@@ -21,6 +22,7 @@ export class RoutedConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: ConsumerHost,
     private readonly assignment: CaseAssignmentService,
+    private readonly recusal: RecusalService,
     private readonly clock: Clock,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -48,9 +50,22 @@ export class RoutedConsumer implements OnModuleInit {
       return;
     }
     const p = event.payload;
-    const { handlerId, department } = await this.assignment.assign(tx.manager, p.department);
+    const id = randomUUID();
+    const complainedAboutStaffId = p.complainedAbout?.staffId ?? null;
+    // Recusal: the staff member the complaint is about is never given it.
+    const excluded = await this.recusal.excluded(
+      tx.manager,
+      { id, complaintId: event.complaintId, complainedAboutStaffId },
+      false,
+    );
+    const { handlerId, department } = await this.assignment.assign(
+      tx.manager,
+      p.department,
+      undefined,
+      new Set(excluded.keys()),
+    );
     const opened = tx.manager.create(ComplaintCase, {
-      id: randomUUID(),
+      id,
       complaintId: event.complaintId,
       department,
       routedDepartment: p.department,
@@ -70,6 +85,9 @@ export class RoutedConsumer implements OnModuleInit {
       reopenCount: 0,
       triggerEventId: event.eventId,
       correlationId: event.correlationId,
+      complainedAboutStaffId,
+      complainedAboutUnit: p.complainedAbout?.unit ?? null,
+      review: null,
       version: 1,
     });
     await tx.manager.insert(ComplaintCase, opened);

@@ -9,6 +9,7 @@ import { mayNote } from '../cases/case-access.policy';
 import { CaseErrors } from '../cases/case.errors';
 import { ComplaintCase } from '../cases/complaint-case.entity';
 import { visibleCase } from '../cases/visible-case';
+import { RecusalService } from '../recusal/recusal.service';
 import { ClockErrors } from './clock.errors';
 import { ClockRequest, ClockRequestKind, ClockRequestStatus } from './clock-request.entity';
 import type { ClockRequestDto } from './dto/clock-request.dto';
@@ -53,6 +54,7 @@ export class ClockActionsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly recusal: RecusalService,
   ) {}
 
   requestExtension(actor: Actor, id: string, dto: RequestExtensionDto, req: FastifyRequest) {
@@ -214,6 +216,8 @@ export class ClockActionsService {
     const work = async (tx: Transaction) => {
       const found = await visibleCase(tx.manager, actor, complaintId, true);
       this.mayAct(actor, found, a.who);
+      // Recusal: the person complained about requests, approves and pauses nothing on the case.
+      await this.recusal.refuseComplainedAbout(tx.manager, actor, found, 'act on its clock');
       const rows = await tx.manager.find(ClockRequest, {
         where: { complaintId },
         order: { requestedAt: 'ASC' },

@@ -4,6 +4,7 @@ import type { ComplaintCategory, Priority, Severity } from '@complaints/contract
 import { CASE_STATUSES } from '../complaint-case.entity';
 import type { CaseStatus } from '../complaint-case.entity';
 import { CaseBreachDto } from './case-breach.dto';
+import { CaseReviewDto } from './case-review.dto';
 import { ComplaintSummaryDto } from './complaint-summary.dto';
 
 export class CaseDto {
@@ -59,6 +60,12 @@ export class CaseDto {
 
   @ApiProperty({ minimum: 0 })
   reopenCount: number;
+
+  @ApiPropertyOptional({
+    type: CaseReviewDto,
+    description: "Present while the current round is the customer's internal review",
+  })
+  review?: CaseReviewDto;
 
   @ApiPropertyOptional({ type: ComplaintSummaryDto })
   complaint?: ComplaintSummaryDto;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { INVESTIGATION_OUTCOMES, OptionalNotNull } from '@complaints/contracts';
-import type { InvestigationOutcome } from '@complaints/contracts';
+import { INVESTIGATION_OUTCOMES, OptionalNotNull, REVIEW_OUTCOMES } from '@complaints/contracts';
+import type { InvestigationOutcome, ReviewOutcome } from '@complaints/contracts';
 import { MoneyAmountDto } from './money-amount.dto';
 
 /**
@@ -41,4 +41,14 @@ export class DecideCaseDto {
   @ValidateNested()
   @Type(() => MoneyAmountDto)
   compensation?: MoneyAmountDto;
+
+  @ApiPropertyOptional({
+    enum: REVIEW_OUTCOMES,
+    description:
+      'Internal review rounds only: whether the reviewed decision is upheld or overturned; ' +
+      "absent: upheld when the outcome is the reviewed decision's, else overturned",
+  })
+  @OptionalNotNull()
+  @IsIn(REVIEW_OUTCOMES)
+  reviewOutcome?: ReviewOutcome;
 }
