@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
+import { analyticsBench } from './analytics/analytics-bench';
 import { postgresBaseline } from './baselines/postgres-baseline';
 import { kafkaBaseline } from './baselines/kafka-baseline';
 import { classifierBench } from './classifier/classifier-bench';
@@ -76,6 +77,9 @@ async function main(): Promise<void> {
     });
     await phase('classifier', async () => {
       result.classifier = await classifierBench(ctx, options.classifier.seconds);
+    });
+    await phase('analytics', async () => {
+      result.analytics = await analyticsBench(ctx, options.analytics);
     });
   } finally {
     ctx.log('cleaning up');

@@ -1,4 +1,5 @@
 import { KafkaBaseline } from '../baselines/kafka-baseline';
+import { AnalyticsBench } from '../analytics/analytics-bench';
 import { ClassifierBench } from '../classifier/classifier-bench';
 import { PostgresBaseline } from '../baselines/postgres-baseline';
 import { ConsumerComparison } from '../consumers/consumer-comparison';
@@ -46,6 +47,7 @@ export interface BenchResult {
   intake?: IntakeLoad;
   pipeline?: PipelineBench;
   classifier?: ClassifierBench;
+  analytics?: AnalyticsBench;
   figures?: Figures;
   /** Before each measurement: the wait for other processes to calm down and what they still used. */
   quietChecks?: QuietCheck[];

@@ -1,3 +1,4 @@
+import { renderAnalytics } from '../analytics/render-analytics';
 import { renderClassifier } from '../classifier/render-classifier';
 import { BenchResult } from './bench-result';
 
@@ -294,6 +295,7 @@ export function renderReport(r: BenchResult): string {
     }
   }
   if (r.classifier) out.push(...renderClassifier(r.classifier));
+  if (r.analytics) out.push(...renderAnalytics(r.analytics));
   const noisy = (r.quietChecks ?? []).filter((q) => q.otherCores >= 0.15);
   out.push('', '## Other load on the machine', '');
   out.push(

@@ -11,7 +11,17 @@ describe('benchmark options', () => {
       'intake',
       'pipeline',
       'classifier',
+      'analytics',
     ]);
+    expect(o.analytics.complaints).toBe(1_000_000);
+  });
+
+  it('leaves the analytics phase out of a quick run unless asked for', () => {
+    expect(parseOptions(['--quick']).phases).not.toContain('analytics');
+    const o = parseOptions(['--quick', '--only=analytics', '--analytics-complaints=5000']);
+    expect(o.phases).toEqual(['analytics']);
+    expect(o.analytics.complaints).toBe(5000);
+    expect(() => parseOptions(['--analytics-complaints=many'])).toThrow('--analytics-complaints');
   });
 
   it('takes --quick, --only and a label', () => {

@@ -1,6 +1,13 @@
 /** What one run measures and for how long. Quick mode exists so CI proves the benchmark still works. */
 
-export type Phase = 'postgres' | 'kafka' | 'consumers' | 'intake' | 'pipeline' | 'classifier';
+export type Phase =
+  | 'postgres'
+  | 'kafka'
+  | 'consumers'
+  | 'intake'
+  | 'pipeline'
+  | 'classifier'
+  | 'analytics';
 export const PHASES: readonly Phase[] = [
   'postgres',
   'kafka',
@@ -8,7 +15,10 @@ export const PHASES: readonly Phase[] = [
   'intake',
   'pipeline',
   'classifier',
+  'analytics',
 ];
+/** Phases a quick run leaves out unless --only names them (the analytics one fills a million records). */
+const FULL_ONLY: readonly Phase[] = ['analytics'];
 
 export interface BenchOptions {
   mode: 'quick' | 'full';
@@ -32,6 +42,8 @@ export interface BenchOptions {
   consumers: { events: number; seconds: number; partitions: number };
   /** Seconds per measurement of the classifier (throughput single, batched, latency). */
   classifier: { seconds: number };
+  /** Archived records the analytics phase rebuilds from, and the topic's partitions. */
+  analytics: { complaints: number; partitions: number };
   intake: {
     warmupSeconds: number;
     seconds: number;
@@ -69,6 +81,7 @@ const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label
   },
   consumers: { events: 30_000, seconds: 15, partitions: 6 },
   classifier: { seconds: 10 },
+  analytics: { complaints: 1_000_000, partitions: 6 },
   intake: {
     warmupSeconds: 3,
     seconds: 8,
@@ -102,6 +115,7 @@ const QUICK: typeof FULL = {
   },
   consumers: { events: 3000, seconds: 6, partitions: 6 },
   classifier: { seconds: 2 },
+  analytics: { complaints: 20_000, partitions: 6 },
   intake: {
     warmupSeconds: 1,
     seconds: 4,
@@ -132,12 +146,22 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       );
     flags.set(m[1], m[2] ?? 'true');
   }
-  const known = new Set(['quick', 'only', 'profile', 'log-level', 'label', 'latency-rate']);
+  const known = new Set([
+    'quick',
+    'only',
+    'profile',
+    'log-level',
+    'label',
+    'latency-rate',
+    'analytics-complaints',
+  ]);
   for (const name of flags.keys())
     if (!known.has(name)) throw new Error(`unknown option --${name}`);
   const base = flags.has('quick') ? QUICK : FULL;
   const only = flags.get('only');
-  const phases = only ? only.split(',').map((p) => p.trim()) : [...PHASES];
+  const phases = only
+    ? only.split(',').map((p) => p.trim())
+    : PHASES.filter((p) => !flags.has('quick') || !FULL_ONLY.includes(p));
   for (const p of phases)
     if (!PHASES.includes(p as Phase)) throw new Error(`unknown phase ${p} (${PHASES.join(', ')})`);
   const label = flags.get('label');
@@ -146,8 +170,17 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const latencyRate = flags.get('latency-rate');
   if (latencyRate !== undefined && !(Number(latencyRate) > 0))
     throw new Error('--latency-rate takes complaints per second');
+  const analyticsComplaints = flags.get('analytics-complaints');
+  if (
+    analyticsComplaints !== undefined &&
+    !(Number.isInteger(Number(analyticsComplaints)) && Number(analyticsComplaints) > 0)
+  )
+    throw new Error('--analytics-complaints takes a whole number of records');
   return {
     ...base,
+    analytics: analyticsComplaints
+      ? { ...base.analytics, complaints: Number(analyticsComplaints) }
+      : base.analytics,
     // One stack, its maximum, then the given rate: a like-for-like latency comparison.
     pipeline: latencyRate
       ? {
