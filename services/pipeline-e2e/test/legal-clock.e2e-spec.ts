@@ -21,6 +21,15 @@ const FAST_CALLER = 'e2e-fast-clock';
 const STEP_MS = 60_000;
 const ROOT = resolve(__dirname, '../../..');
 
+/** A clock on the archived record, as analysts read it. */
+interface ArchivedClockView {
+  clockId: string;
+  clock: string;
+  outcome: string;
+  dueAt?: string;
+  breachedAt?: string;
+}
+
 describe('the legal clock end to end (six services: the five and deadlines, Keycloak tokens)', () => {
   let world: PipelineWorld;
   let client: PipelineClient;
@@ -252,6 +261,77 @@ describe('the legal clock end to end (six services: the five and deadlines, Keyc
       'officer',
     );
     expect(all.body.items.map((i) => i.complaintId)).toEqual([late.complaintId]);
+
+    // The escalation on the case itself: flagged for the officer and the department's supervisor.
+    const flagged = await eventually(
+      'the breached case flagged in investigation',
+      async () => {
+        const a = await people.call<CaseView & { breached: boolean; breaches?: object[] }>(
+          'GET',
+          `${world.urls.investigation}/v1/cases/${late.complaintId}`,
+          'officer',
+        );
+        return a.status === 200 && a.body.breached ? a.body : undefined;
+      },
+      STEP_MS,
+      200,
+    );
+    expect(flagged.breaches).toEqual([
+      expect.objectContaining({ clockId: 'decision:1:0', department: late.department }),
+    ]);
+    const board = await people.call<{ items: { complaintId: string }[] }>(
+      'GET',
+      `${world.urls.investigation}/v1/cases?breached=true`,
+      `sup-${late.department}`,
+    );
+    expect(board.body.items.map((i) => i.complaintId)).toContain(late.complaintId);
+    expect(board.body.items.map((i) => i.complaintId)).not.toContain(approved.complaintId);
+    // Too late to extend: investigation refuses at once, naming the deadline, and records nothing.
+    const tooLate = await people.call<{ code: string; errors: { field: string }[] }>(
+      'POST',
+      caseUrl(late, 'extensions'),
+      late.handlerId,
+      { kind: 'complex', reason: 'Asked after the deadline' },
+    );
+    expect(tooLate).toMatchObject({
+      status: 422,
+      body: { code: 'EXTENSION.AFTER_DEADLINE', errors: [{ field: 'kind' }] },
+    });
+
+    // Answered late and closed: the breach stays on the archived record's clock history.
+    await playJourney(fastClient, late.complaintId, {
+      outcome: 'upheld',
+      dissatisfiedFirst: false,
+      stepTimeoutMs: STEP_MS,
+    });
+    const archivedClocks = async (id: string) =>
+      (
+        (await eventually(
+          `the archived record of ${id}`,
+          () => client.findArchived(id),
+          STEP_MS,
+          250,
+        )) as {
+          clockHistory?: { policy: string; clocks: ArchivedClockView[] };
+        }
+      ).clockHistory;
+    const lateHistory = await archivedClocks(late.complaintId);
+    expect(lateHistory?.policy).toBe('test-seconds@1');
+    expect(lateHistory?.clocks.find((c) => c.clockId === 'decision:1:0')).toMatchObject({
+      outcome: 'breached',
+      breachedAt: expect.any(String),
+      dueAt: b.clocks.find((c) => c.id === 'decision:1:0')?.dueAt,
+    });
+    // The reviewed complaint: both rounds' clocks, met.
+    const reviewedHistory = await archivedClocks(reviewed.complaintId);
+    expect(
+      reviewedHistory?.clocks
+        .filter((c) => c.clock === 'decision' || c.clock === 'review')
+        .map((c) => [c.clockId, c.outcome]),
+    ).toEqual([
+      ['decision:1:0', 'met'],
+      ['review:2:0', 'met'],
+    ]);
   });
 
   it('rebuilds every clock from the topics alone: npm run deadlines:replay reports 0 differ', async () => {
