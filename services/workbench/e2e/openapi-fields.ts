@@ -1,4 +1,5 @@
 import type {
+  CaseBreach,
   CaseDecision,
   CaseDetail,
   CaseItem,
@@ -61,8 +62,9 @@ const CASE_REQUIRED = [
   'decisionDueAt',
   'openedAt',
   'reopenCount',
+  'breached',
 ] as const;
-const CASE_OPTIONAL = ['reopenedAt', 'decidedAt', 'complaint'] as const;
+const CASE_OPTIONAL = ['reopenedAt', 'decidedAt', 'complaint', 'breaches'] as const;
 
 export const SCHEMA_READS: SchemaReads[] = [
   reads<CaseItem>()('investigation', 'CaseDto', CASE_REQUIRED, CASE_OPTIONAL),
@@ -84,6 +86,12 @@ export const SCHEMA_READS: SchemaReads[] = [
       'description',
       'receivedAt',
     ] as const,
+    [] as const,
+  ),
+  reads<CaseBreach>()(
+    'investigation',
+    'CaseBreachDto',
+    ['clockId', 'clock', 'dueAt', 'breachedAt', 'department'] as const,
     [] as const,
   ),
   reads<CaseNote>()(

@@ -16,6 +16,8 @@ import type {
 export interface QueueFilter {
   department?: string;
   handlerId?: string;
+  /** only cases with a breached deadline */
+  breached?: boolean;
 }
 
 function query(params: Record<string, string | undefined>): string {
@@ -34,7 +36,13 @@ export function useQueue(filter: QueueFilter) {
         (['open', 'reopened'] as const).map((status) =>
           api.get<{ items: CaseItem[] }>(
             'investigation',
-            `/v1/cases${query({ ...filter, status, limit: '200' })}`,
+            `/v1/cases${query({
+              department: filter.department,
+              handlerId: filter.handlerId,
+              breached: filter.breached ? 'true' : undefined,
+              status,
+              limit: '200',
+            })}`,
           ),
         ),
       );

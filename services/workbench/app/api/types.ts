@@ -43,6 +43,18 @@ export interface CaseItem {
   decidedAt?: string;
   reopenCount: number;
   complaint?: ComplaintSummary;
+  /** A deadline passed unmet: escalated to the supervisor and the complaints officer. */
+  breached: boolean;
+  breaches?: CaseBreach[];
+}
+
+/** One breached clock of a case (investigation CaseBreachDto). */
+export interface CaseBreach {
+  clockId: string;
+  clock: 'decision' | 'review' | 'acknowledgement' | 'green-channel';
+  dueAt: string;
+  breachedAt: string;
+  department: string;
 }
 
 export interface CaseNote {

@@ -2,7 +2,8 @@ import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
-import { useWorkload } from '../api/queries';
+import { useQueue, useWorkload } from '../api/queries';
+import { BreachBadge } from '../common/breach-badge';
 import { ErrorMessage } from '../common/error-message';
 import { DEPARTMENTS, label } from '../common/labels';
 import { TimeLeft } from '../common/time-left-cell';
@@ -21,6 +22,8 @@ export function BoardPage(): ReactNode {
   const [open, setOpen] = useState<string | undefined>();
   const workload = useWorkload(department || undefined, days);
   const w = workload.data;
+  // The escalations: the department's cases (every department's for the officer) past a deadline.
+  const breached = useQueue({ department: department || undefined, breached: true });
   return (
     <section aria-labelledby="board-title">
       <h1 id="board-title">
@@ -54,6 +57,37 @@ export function BoardPage(): ReactNode {
           </select>
         </label>
       </div>
+      <h2>{t('breach.section')}</h2>
+      <ErrorMessage error={breached.error} />
+      {breached.data && breached.data.length === 0 && <p className="empty">{t('breach.empty')}</p>}
+      {breached.data && breached.data.length > 0 && (
+        <table className="grid" data-testid="breached-cases">
+          <thead>
+            <tr>
+              <th scope="col">{t('board.case')}</th>
+              <th scope="col">{t('board.department')}</th>
+              <th scope="col">{t('board.handler')}</th>
+              <th scope="col">{t('breach.section')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {breached.data.map((c) => (
+              <tr key={c.caseId} data-complaint-id={c.complaintId}>
+                <td>
+                  <Link to={`/cases/${c.complaintId}`} className="mono">
+                    {c.complaintId.slice(0, 8)}
+                  </Link>
+                </td>
+                <td>{label(t, 'departments', c.department)}</td>
+                <td>{c.handlerId}</td>
+                <td>
+                  <BreachBadge item={c} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <ErrorMessage error={workload.error} />
       {workload.isPending && <p className="loading">{t('app.loading')}</p>}
       {w && (

@@ -7,6 +7,7 @@ import { useCase } from '../api/queries';
 import { ApiError } from '../api/api-error';
 import { ErrorMessage } from '../common/error-message';
 import { label } from '../common/labels';
+import { BreachBadge } from '../common/breach-badge';
 import { TimeLeft } from '../common/time-left-cell';
 import { formatDateTime } from '../common/time-left';
 import { ClassificationPanel } from './classification-panel';
@@ -68,6 +69,7 @@ export function CasePage(): ReactNode {
             {t('case.department')}: {label(t, 'departments', item.department)}
           </span>
           {undecided && <TimeLeft dueAt={item.decisionDueAt} greenChannel={item.greenChannel} />}
+          <BreachBadge item={item} />
         </p>
       </header>
       <div className="columns">

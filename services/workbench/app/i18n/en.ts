@@ -204,6 +204,19 @@ export const en: Messages = {
       missing: 'Choose a handler and give a reason.',
     },
   },
+  breach: {
+    badge: 'Deadline breached',
+    detail: '{{clock}} due {{due}} passed unmet',
+    clocks: {
+      decision: 'Decision',
+      review: 'Review',
+      acknowledgement: 'Acknowledgement',
+      'green-channel': 'Green channel',
+    },
+    only: 'Only breached deadlines',
+    section: 'Breached deadlines',
+    empty: 'No case has a breached deadline.',
+  },
   board: {
     title: 'Department board',
     allDepartments: 'All departments',

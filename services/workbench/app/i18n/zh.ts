@@ -202,6 +202,19 @@ export const zh = {
       missing: '请选择经办人并填写原因。',
     },
   },
+  breach: {
+    badge: '已超时',
+    detail: '{{clock}}时限 {{due}} 已过未完成',
+    clocks: {
+      decision: '处理决定',
+      review: '复核',
+      acknowledgement: '受理告知',
+      'green-channel': '绿色通道',
+    },
+    only: '只看已超时的',
+    section: '超时案件',
+    empty: '没有超时的案件。',
+  },
   board: {
     title: '部门看板',
     allDepartments: '所有部门',

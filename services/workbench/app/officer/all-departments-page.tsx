@@ -7,6 +7,7 @@ import { useQueue } from '../api/queries';
 import type { Classification } from '../api/types';
 import { ErrorMessage } from '../common/error-message';
 import { DEPARTMENTS, label } from '../common/labels';
+import { BreachBadge } from '../common/breach-badge';
 import { TimeLeft } from '../common/time-left-cell';
 
 /** Rows whose classification is fetched for the confidence column, at most. */
@@ -18,7 +19,8 @@ export function AllDepartmentsPage(): ReactNode {
   const { api } = useAuth();
   const [department, setDepartment] = useState('');
   const [onlyUncertain, setOnlyUncertain] = useState(false);
-  const queue = useQueue({ department: department || undefined });
+  const [onlyBreached, setOnlyBreached] = useState(false);
+  const queue = useQueue({ department: department || undefined, breached: onlyBreached });
   const rows = (queue.data ?? []).slice(0, CLASSIFIED_ROWS);
   const classes = useQueries({
     queries: rows.map((c) => ({
@@ -54,6 +56,15 @@ export function AllDepartmentsPage(): ReactNode {
           />
           {t('all.onlyUncertain')}
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="only-breached"
+            checked={onlyBreached}
+            onChange={(e) => setOnlyBreached(e.target.checked)}
+          />
+          {t('breach.only')}
+        </label>
       </div>
       <ErrorMessage error={queue.error ?? classError} />
       {queue.isPending && <p className="loading">{t('app.loading')}</p>}
@@ -75,6 +86,7 @@ export function AllDepartmentsPage(): ReactNode {
               <tr key={c.caseId} data-complaint-id={c.complaintId}>
                 <td>
                   <TimeLeft dueAt={c.decisionDueAt} greenChannel={c.greenChannel} />
+                  <BreachBadge item={c} />
                 </td>
                 <td>
                   <Link to={`/cases/${c.complaintId}`}>
