@@ -230,6 +230,39 @@ describe('investigation: repeat complaints and major complaints (real Kafka, Pos
     expect(await clockActions(repeat.complaintId)).toEqual([]);
   });
 
+  it('links a repeat whose routed event was consumed before the earlier complaint’s', async () => {
+    const key = keyOf('customer-out-of-order');
+    const earlier = routedWith(aSummary({ at: '2026-05-01T03:00:00.000Z', repeatKey: key }));
+    const repeat = routedWith(
+      aSummary({
+        at: '2026-05-02T03:00:00.000Z',
+        repeatKey: key,
+        description: '我的车险理赔定损后三个月还没赔付，一直在拖延，请尽快处理赔付。',
+      }),
+    );
+    await t.env.publish(repeat);
+    await waitFor(
+      'the repeat matched first',
+      async () => {
+        const rows = (await t.app
+          .get(DataSource)
+          .query(`SELECT 1 FROM complaint_fingerprint WHERE complaint_id = $1`, [
+            repeat.complaintId,
+          ])) as unknown[];
+        return rows.length === 1 ? true : undefined;
+      },
+      WAIT_MS,
+    );
+    expect((await repeatsOf(repeat.complaintId)).repeatOf).toBeUndefined();
+    await t.env.publish(earlier);
+    const links = await repeatsOf(repeat.complaintId, (r) => !!r.repeatOf);
+    expect(links.repeatOf).toMatchObject({
+      earlierComplaintId: earlier.complaintId,
+      status: 'proposed',
+    });
+    expect((await repeatsOf(earlier.complaintId)).repeatOf).toBeUndefined();
+  });
+
   describe('major complaints', () => {
     const towns = ['东区', '西区', '南区', '北区', '新城'];
     const typhoon = (n: number) =>
