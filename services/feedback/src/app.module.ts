@@ -18,6 +18,7 @@ import { MessageProof } from './messages/message-proof.entity';
 import { MessagesModule } from './messages/messages.module';
 import { Response } from './responses/response.entity';
 import { ResponsesModule } from './responses/responses.module';
+import { SentMailModule } from './sent-mail/sent-mail.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         DepartmentsModule,
         MessagesModule,
         LettersModule,
+        SentMailModule,
         ResponsesModule,
         FeedbackModule,
       ],

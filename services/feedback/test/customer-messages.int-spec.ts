@@ -264,6 +264,44 @@ describe('feedback: messages reach customers on their channel, with proof (real 
     expect(notice?.text).toContain('新的处理期限：2026年2月1日');
   });
 
+  it('lists what the mail sink received for officers and auditors ("sent mail"), answer-link tokens hidden; analysts and operators get 403', async () => {
+    const email = anEmail();
+    const { complaintId, summary, reference } = await world.complain({ email });
+    await arrived(email);
+    await world.env.publish(anInvestigatedEvent({ complaintId, payload: { complaint: summary } }));
+    const [letter] = (await arrived(email, 2)).filter((m) => m.subject.includes('决定书'));
+    expect(letter?.text).toMatch(/\/answer#t=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
+    const res = await world.app.inject({
+      method: 'GET',
+      url: `/v1/sent-mail?to=${encodeURIComponent(email)}`,
+      headers: await world.headers('officer'),
+    });
+    expect(res.statusCode).toBe(200);
+    const listed = res.json() as { to: string[]; subject: string; text: string }[];
+    expect(listed.map((m) => m.subject)).toEqual([
+      `投诉处理决定书（投诉编号：${reference}）`,
+      `投诉受理通知（投诉编号：${reference}）`,
+    ]);
+    expect(listed[0]?.to).toEqual([email]);
+    expect(listed[0]?.text).toContain('/answer#t=…');
+    expect(listed[0]?.text).not.toMatch(/#t=[A-Za-z0-9_-]+\./);
+    const bad = await world.app.inject({
+      method: 'GET',
+      url: '/v1/sent-mail?to=not-an-address',
+      headers: await world.headers('officer'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('to');
+    for (const role of ['operator', 'analyst'] as const) {
+      const refused = await world.app.inject({
+        method: 'GET',
+        url: '/v1/sent-mail',
+        headers: await world.headers(role),
+      });
+      expect(refused.statusCode).toBe(403);
+    }
+  });
+
   it('refuses a receipt without the callback token, for an unknown message or with a status out of the list', async () => {
     const post = (headers: Record<string, string>, payload: object) =>
       world.app.inject({ method: 'POST', url: '/v1/deliveries/sms', headers, payload });

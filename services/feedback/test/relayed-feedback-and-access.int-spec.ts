@@ -326,7 +326,7 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
       );
       const report = mergeReports([table, department], table.routes);
       writeHostileReport('feedback', report);
-      expect(report.routes).toBe(8);
+      expect(report.routes).toBe(9);
       expect(report.accepted).toEqual([]);
       expect(report.serverErrors).toEqual([]);
       expect(report.unexpected).toEqual([]);

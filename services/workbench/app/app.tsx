@@ -9,6 +9,7 @@ import { BoardPage } from './board/board-page';
 import { AllDepartmentsPage } from './officer/all-departments-page';
 import { InsightPages } from './insight/insight-pages';
 import { OperatorsPage } from './operations/operators-page';
+import { SentMailPage } from './sent-mail/sent-mail-page';
 import type { Person } from './auth/session';
 
 /** Where a person lands: their own page (analysts and operators see no cases). */
@@ -32,6 +33,7 @@ export function App(): ReactNode {
         <Route path="/all" element={<AllDepartmentsPage />} />
         <Route path="/analytics/*" element={<InsightPages />} />
         <Route path="/operations" element={<OperatorsPage />} />
+        <Route path="/sent-mail" element={<SentMailPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -40,6 +40,8 @@ export function personFromAccessToken(token: string): Person {
 }
 
 export const can = {
+  /** The local mail sink's "sent mail": officers and auditors (feedback's GET /v1/sent-mail). */
+  readSentMail: (p: Person) => p.roles.some((r) => r === 'complaints_officer' || r === 'auditor'),
   analyse: (p: Person) => p.roles.includes('analyst'),
   operate: (p: Person) => p.roles.includes('operator'),
   workQueue: (p: Person) => p.roles.includes('handler') || p.roles.includes('supervisor'),

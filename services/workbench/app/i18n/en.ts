@@ -1,6 +1,7 @@
 import { insightEn } from './insight-messages';
 import { insightViewsEn } from './insight-views-messages';
 import { linksEn } from './links-messages';
+import { sentMailEn } from './sent-mail-messages';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -297,4 +298,5 @@ export const en: Messages = {
   },
   insight: { ...insightEn, views: insightViewsEn },
   links: linksEn,
+  sentMail: sentMailEn,
 };

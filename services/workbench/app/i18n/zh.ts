@@ -1,6 +1,7 @@
 import { insightZh } from './insight-messages';
 import { insightViewsZh } from './insight-views-messages';
 import { linksZh } from './links-messages';
+import { sentMailZh } from './sent-mail-messages';
 
 /** Chinese (simplified): the workbench's first language. */
 export const zh = {
@@ -289,6 +290,7 @@ export const zh = {
   },
   insight: { ...insightZh, views: insightViewsZh },
   links: linksZh,
+  sentMail: sentMailZh,
 };
 
 export type Messages = typeof zh;

@@ -28,6 +28,7 @@ export function Shell(props: { children: ReactNode }): ReactNode {
           {can.allDepartments(person) && <NavLink to="/all">{t('nav.all')}</NavLink>}
           {can.analyse(person) && <NavLink to="/analytics">{t('insight.nav.analytics')}</NavLink>}
           {can.operate(person) && <NavLink to="/operations">{t('insight.nav.operations')}</NavLink>}
+          {can.readSentMail(person) && <NavLink to="/sent-mail">{t('sentMail.nav')}</NavLink>}
         </nav>
         <span className="who" data-testid="who">
           {person.username} · {person.roles.map((r) => label(t, 'roles', r)).join('、')}
