@@ -32,7 +32,10 @@ export interface ConsumerGroupMetricsOptions {
   logger?: Logger;
   /** ms between discoveries of other groups (a ListGroups call and one OffsetFetch each) */
   discoveryMs?: number;
-  /** ms a read is reused by further scrapes (several scrapers share one read) */
+  /**
+   * ms a read is reused by further scrapes (several scrapers, or one scraping more often than
+   * this, share one read: it costs an OffsetFetch per group and a ListOffsets per topic)
+   */
   reuseMs?: number;
   /** ms a read of Kafka may take before the scrape reports NaN */
   timeoutMs?: number;
@@ -160,7 +163,7 @@ export class ConsumerGroupMetrics {
 
   /** One read shared by every gauge of a scrape (and by scrapes within reuseMs). */
   private read(): Promise<Reading | undefined> {
-    if (this.now() - this.readAt < (this.o.reuseMs ?? 1000) && !this.reading) {
+    if (this.now() - this.readAt < (this.o.reuseMs ?? 5000) && !this.reading) {
       return Promise.resolve(this.last);
     }
     this.reading ??= this.readNow().finally(() => {
