@@ -2,6 +2,8 @@ import { mkdirSync } from 'fs';
 import { waitFor } from '@complaints/testing';
 import { driftFrom, OpenApiDocument } from './openapi-fields';
 import { insightJourneys } from './insight-journeys';
+import { pipelineJourneys } from './pipeline-journeys';
+import { sentMailJourneys } from './sent-mail-journeys';
 import { claimsComplaints, OpenCase, SCREENSHOTS, WorkbenchWorld } from './workbench-world';
 
 jest.setTimeout(240_000);
@@ -223,6 +225,8 @@ describe('the workbench in a browser', () => {
   });
 
   insightJourneys(world);
+  pipelineJourneys(world);
+  sentMailJourneys(world);
 
   it('with a service down the page says which one, in words, and the rest still shows', async () => {
     await world.pipeline.processes.feedback.stop();

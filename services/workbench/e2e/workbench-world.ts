@@ -16,6 +16,7 @@ import {
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { PipelineWorld, startPipeline } from '../../pipeline-e2e/test/pipeline-world';
 import { InsightServices } from './insight-services';
+import { PrometheusWatch } from './prometheus-watch';
 
 const ROOT = resolve(__dirname, '../../..');
 /**
@@ -54,6 +55,8 @@ export class WorkbenchWorld {
   pipeline!: PipelineWorld;
   /** deadlines and analytics, on the pipeline's topics (the analysts' and operators' pages). */
   insight!: InsightServices;
+  /** Prometheus scraping every service of the world each second (the operators' charts). */
+  prometheus = new PrometheusWatch();
   identity!: TestIdentity;
   browser!: Browser;
   private server?: ChildProcess;
@@ -71,12 +74,14 @@ export class WorkbenchWorld {
     const [browserPath] = await Promise.all([
       run('infra/bin/ensure-chromium.sh'),
       run('services/workbench/scripts/build.sh'),
+      run('infra/bin/ensure-prometheus.sh'),
     ]);
     this.identity = await testIdentity();
     this.pipeline = await startPipeline();
     this.insight = new InsightServices(this.pipeline.prefix);
     await this.insight.start();
     const urls = { ...this.pipeline.urls, ...this.insight.urls() };
+    await this.prometheus.start(urls);
     this.server = spawn(
       process.execPath,
       ['-r', '@swc-node/register', 'services/workbench/src/main.ts'],
@@ -88,6 +93,7 @@ export class WorkbenchWorld {
           HOST: '127.0.0.1',
           OIDC_ISSUER: configuredIssuer(),
           LOG_LEVEL: 'warn',
+          PROMETHEUS_URL: this.prometheus.url,
           ...Object.fromEntries(
             Object.entries(urls).map(([s, url]) => [`${s.toUpperCase()}_URL`, url]),
           ),
@@ -129,6 +135,7 @@ export class WorkbenchWorld {
         setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
       });
     }
+    await this.prometheus.stop();
     await this.insight?.close();
     await this.pipeline?.close();
   }
