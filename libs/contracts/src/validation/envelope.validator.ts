@@ -8,6 +8,7 @@ import {
   ContractValidationError,
   FieldError,
 } from './contract.errors';
+import { compiledValidator, instantiate, UnusualKeyError } from './compiled-validators';
 import { flattenValidationErrors } from './flatten-validation-errors';
 
 export type EnvelopeValidationResult =
@@ -40,8 +41,50 @@ const VALIDATOR_OPTIONS: Record<ValidationMode, ValidatorOptions> = {
  * Checks a decoded message against the contract: the envelope fields, then the payload against
  * the class registered for (`type`, `version`). On success the payload is an instance of that
  * class. Never throws for bad input; see `assertValidEnvelope` for the throwing form.
+ *
+ * The decision is made by the validator compiled from the contract's JSON Schema
+ * (compiled-validators.ts; compiled-validators.spec.ts shows it accepts and refuses exactly
+ * what the classes do); what it refuses goes through class-validator again, so the errors are
+ * the classes' own field and reason.
  */
 export function validateEnvelope(
+  raw: unknown,
+  mode: ValidationMode = 'produce',
+): EnvelopeValidationResult {
+  const accepted = acceptedByCompiledSchema(raw, mode);
+  return accepted ? { ok: true, envelope: accepted } : validateEnvelopeWithClasses(raw, mode);
+}
+
+/**
+ * The envelope as class instances when the compiled schema validator accepts `raw`; undefined
+ * when it refuses it or the contract keeps class-validator (isClassValidated).
+ * The instances are checked, not `raw`: consuming, unknown fields are removed from them (as
+ * class-validator's whitelist removes them), so the caller's object is never changed.
+ */
+export function acceptedByCompiledSchema(
+  raw: unknown,
+  mode: ValidationMode,
+): AnyEventEnvelope | undefined {
+  if (!isPlainObject(raw) || !isPlainObject(raw.payload)) return undefined;
+  const { type, version } = raw;
+  if (typeof type !== 'string' || typeof version !== 'number') return undefined;
+  const definition = EVENT_REGISTRY.byType.get(type)?.get(version);
+  if (!definition) return undefined;
+  const validate = compiledValidator(definition, mode);
+  if (!validate) return undefined;
+  let envelope: EventEnvelope;
+  try {
+    envelope = instantiate(EventEnvelope, { ...raw, payload: undefined });
+    envelope.payload = instantiate(definition.payload, raw.payload);
+  } catch (err) {
+    if (err instanceof UnusualKeyError) return undefined;
+    throw err;
+  }
+  return validate(envelope) ? (envelope as AnyEventEnvelope) : undefined;
+}
+
+/** `validateEnvelope` with class-validator alone (the reference the compiled validators match). */
+export function validateEnvelopeWithClasses(
   raw: unknown,
   mode: ValidationMode = 'produce',
 ): EnvelopeValidationResult {
