@@ -172,7 +172,7 @@ export class PipelineClient {
 
   /**
    * Relays the customer's answer to the survey as the calling system (intake, scope
-   * feedback:write); feedback applies it asynchronously: closed, or reopened.
+   * feedback:write); feedback applies it asynchronously: closed, or reopened for internal review.
    */
   giveFeedback(
     complaintId: string,
@@ -185,7 +185,10 @@ export class PipelineClient {
       {
         rating: satisfied ? 5 : 1,
         solved: satisfied,
-        ...(satisfied ? {} : { comment: 'The answer does not address my problem.' }),
+        // A dissatisfied customer asks for internal review: another person decides again.
+        ...(satisfied
+          ? {}
+          : { comment: 'The answer does not address my problem.', reviewRequested: true }),
       },
       202,
       { ...this.intakeAuth(), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },

@@ -9,6 +9,8 @@ import { Survey } from './feedback/survey.entity';
 import { CreateResponsesAndSurveys1764231000000 } from './migrations/1764231000000-create-responses-and-surveys';
 import { CreateComplaintDepartment1764900000100 } from './migrations/1764900000100-create-complaint-department';
 import { CreateCustomerMessages1766000000000 } from './migrations/1766000000000-create-customer-messages';
+import { AddInternalReviews1766300000000 } from './migrations/1766300000000-add-internal-reviews';
+import { ReviewRequestRecord } from './reviews/review-request.entity';
 import { CreateAnswerLinksAndPostLetters1766100000000 } from './migrations/1766100000000-create-answer-links-and-post-letters';
 import { LettersModule } from './letters/letters.module';
 import { PostLetter } from './letters/post-letter.entity';
@@ -36,6 +38,7 @@ export class AppModule {
             ComplaintDepartment,
             CustomerContact,
             CustomerMessage,
+            ReviewRequestRecord,
             MessageProof,
             AnswerLink,
             PostLetter,
@@ -44,6 +47,7 @@ export class AppModule {
             CreateResponsesAndSurveys1764231000000,
             CreateComplaintDepartment1764900000100,
             CreateCustomerMessages1766000000000,
+            AddInternalReviews1766300000000,
             CreateAnswerLinksAndPostLetters1766100000000,
           ],
           clock,

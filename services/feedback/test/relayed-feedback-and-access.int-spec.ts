@@ -144,12 +144,17 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
     ]);
   });
 
-  it('reopens on a relayed dissatisfied answer; an answer for a complaint with no letter is left without error', async () => {
+  it('reopens for internal review on a relayed dissatisfied answer asking for one; an answer for a complaint with no letter is left without error', async () => {
     const complaintId = await aRespondedComplaint();
     await env.publish(
       aFeedbackSubmittedEvent({
         complaintId,
-        payload: { rating: 2, solved: false, comment: 'Still waiting for the money' },
+        payload: {
+          rating: 2,
+          solved: false,
+          comment: 'Still waiting for the money',
+          reviewRequested: true,
+        },
       }),
     );
     const events = await eventsOf(
@@ -157,7 +162,11 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
       (e) => count(e, EVENT_TYPES.feedbackReceived) >= 1 && count(e, EVENT_TYPES.reopened) >= 1,
     );
     expect(events.filter((e) => e.type === EVENT_TYPES.reopened).map((e) => e.payload)).toEqual([
-      expect.objectContaining({ reason: 'Still waiting for the money', reopenCount: 1 }),
+      expect.objectContaining({
+        reason: 'Still waiting for the money',
+        reopenCount: 1,
+        review: expect.objectContaining({ reviewedRound: 1, requestedThrough: 'calling-system' }),
+      }),
     ]);
     expect(count(events, EVENT_TYPES.closed)).toBe(0);
 
@@ -326,7 +335,7 @@ describe('feedback: relayed survey answers, answers officers record, letters peo
       );
       const report = mergeReports([table, department], table.routes);
       writeHostileReport('feedback', report);
-      expect(report.routes).toBe(9);
+      expect(report.routes).toBe(10);
       expect(report.accepted).toEqual([]);
       expect(report.serverErrors).toEqual([]);
       expect(report.unexpected).toEqual([]);

@@ -220,7 +220,7 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
     expect(twice.json()).toMatchObject({ code: 'FEEDBACK.ALREADY_GIVEN' });
   });
 
-  it('reopens on dissatisfaction, and escalates when the next round leaves the customer dissatisfied again', async () => {
+  it('leaves a dissatisfied answer to the officer, who reopens it, and escalates when the next round leaves the customer dissatisfied again', async () => {
     const complaintId = uuidv4();
     const summary = aSummary({ language: 'en', channel: 'email' });
     await publishInvestigated({
@@ -243,7 +243,16 @@ describe('feedback: responding to decisions and taking the survey (real Kafka, r
       comment: 'The delay was not explained',
     });
     expect(reopened.statusCode).toBe(200);
-    expect(reopened.json()).toMatchObject({ status: 'reopened', reopenCount: 1 });
+    // No reopening by itself: the complaints officer chooses.
+    expect(reopened.json()).toMatchObject({ status: 'awaiting_officer' });
+    expect((await responseFor(complaintId, 1)).status).toBe('awaiting_officer');
+    const chosen = await app.inject({
+      method: 'POST',
+      url: `/v1/feedback/${complaintId}/reopen`,
+      payload: { reason: 'The delay was not explained' },
+      headers: { ...officer, 'content-type': 'application/json' },
+    });
+    expect(chosen.json()).toMatchObject({ status: 'reopened', reopenCount: 1 });
     expect((await responseFor(complaintId, 1)).status).toBe('feedback_received');
 
     await publishInvestigated({

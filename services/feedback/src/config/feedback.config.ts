@@ -16,6 +16,15 @@ export class FeedbackConfig extends WithAuthConfig(ServiceConfig) {
   @Max(10)
   MAX_REOPENS: number = 1;
 
+  /**
+   * days after the decision letter within which the customer may ask for internal review (China,
+   * 2020 rules: 30); a dissatisfied answer without one waits this long for the officer's choice
+   */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REVIEW_REQUEST_DAYS: number = 30;
+
   /** Lowest rating (1-5) that, with `solved`, counts as satisfied. */
   @IsInt()
   @Min(1)

@@ -2,14 +2,17 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { InvestigationOutcome, Language, ResponseChannel } from '@complaints/contracts';
 
 /**
- * awaiting_feedback: sent, survey open. feedback_received: the customer was dissatisfied and
- * the complaint went back to investigation; the next round's response follows. closed: the
+ * awaiting_feedback: sent, survey open. feedback_received: the complaint went back to
+ * investigation (an internal review, or the officer's reopening); the next round's response
+ * follows. awaiting_officer: the customer was dissatisfied without asking for review; the
+ * complaints officer may reopen it, else it closes as escalated when the review period ends. closed: the
  * complaint closed on this response (satisfied, escalated or no feedback). superseded: a newer
  * decision arrived while this one still awaited feedback; it no longer closes anything.
  */
 export const RESPONSE_STATUSES = [
   'awaiting_feedback',
   'feedback_received',
+  'awaiting_officer',
   'closed',
   'superseded',
 ] as const;

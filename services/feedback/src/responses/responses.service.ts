@@ -15,6 +15,7 @@ import { CustomerContact } from '../messages/customer-contact.entity';
 import { MessageQueue } from '../messages/message-queue.service';
 import { MessageRefusedError, RenderedMessage } from '../messages/templates/message-template';
 import { MessageTemplates } from '../messages/templates/message-templates';
+import { ReviewDecisionLetter } from '../messages/templates/review-decision-letter';
 import { ResponseDto } from './dto/response.dto';
 import { responseChannelFor } from './response-channel';
 import { Response } from './response.entity';
@@ -24,6 +25,8 @@ import { writeResponseLetter } from './response-letter';
 const HOUR_MS = 60 * 60 * 1000;
 /** Events from before the complaint summary existed do not say; most complaints are in Chinese. */
 const DEFAULT_LANGUAGE: Language = 'zh';
+/** The review-decision letter's template (data beside the other templates, checked once). */
+const REVIEW_LETTER = new ReviewDecisionLetter();
 
 @Injectable()
 export class ResponsesService {
@@ -102,8 +105,8 @@ export class ResponsesService {
     });
     const message = {
       cause: causedBy(event),
-      kind: 'decision' as const,
-      dedupeKey: `decision:${decision.round}`,
+      kind: decision.review ? ('review-decision' as const) : ('decision' as const),
+      dedupeKey: `${decision.review ? 'review-decision' : 'decision'}:${decision.round}`,
       language,
     };
     let letter: RenderedMessage;
@@ -115,13 +118,23 @@ export class ResponsesService {
     });
     const reference = decision.complaint?.referenceNumber ?? contact?.referenceNumber;
     try {
-      letter = this.templates.decisionLetter(
-        language,
-        reference,
-        { findings: decision.summary, basis: decision.rootCause },
-        body,
-        { mark: AnswerLinkSigner.mark(link.id), expiresAt: link.expiresAt },
-      );
+      // An internal review's decision has its own letter: the outcome of the review and the
+      // remedies still open (the review itself is spent).
+      letter = decision.review
+        ? REVIEW_LETTER.render(language, reference, {
+            outcome: decision.review.outcome,
+            findings: decision.summary,
+            basis: decision.rootCause,
+            ...(decision.remedy ? { remedy: decision.remedy } : {}),
+            ...(regulatorLine ? { regulatorLine } : {}),
+          })
+        : this.templates.decisionLetter(
+            language,
+            reference,
+            { findings: decision.summary, basis: decision.rootCause },
+            body,
+            { mark: AnswerLinkSigner.mark(link.id), expiresAt: link.expiresAt },
+          );
     } catch (err) {
       if (!(err instanceof MessageRefusedError)) throw err;
       // Nothing is sent and nothing says it was: the case still awaits a letter with every part.

@@ -11,6 +11,10 @@ import { FeedbackErrors } from './feedback.errors';
 import { FeedbackRelay } from './feedback-relay.entity';
 import { feedbackSubmittedEvent } from './feedback-submitted.event';
 
+/** Days after the decision letter within which a customer may ask for internal review. */
+const REVIEW_REQUEST_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface FeedbackSubmission {
   callerSystem: string;
   complaintId: string;
@@ -59,6 +63,12 @@ export class FeedbackRelayService {
       }
       if (complaint.status !== 'responded' || !round)
         throw FeedbackErrors.notAwaited(complaint.status);
+      const sentAt = new Date(round);
+      if (
+        submission.dto.reviewRequested &&
+        this.clock.now().getTime() > sentAt.getTime() + REVIEW_REQUEST_DAYS * DAY_MS
+      )
+        throw FeedbackErrors.reviewTooLate(sentAt, REVIEW_REQUEST_DAYS);
       const relayed = this.publish(
         tx,
         request,
@@ -92,7 +102,11 @@ export class FeedbackRelayService {
       kind: 'change',
       complaintId: s.complaintId,
       callerSystem: s.callerSystem,
-      details: { rating: String(s.dto.rating), solved: String(s.dto.solved) },
+      details: {
+        rating: String(s.dto.rating),
+        solved: String(s.dto.solved),
+        ...(s.dto.reviewRequested ? { reviewRequested: 'true' } : {}),
+      },
       causedBy: causedBy(event),
     });
     return Object.assign(new FeedbackRelay(), {

@@ -19,6 +19,7 @@ export function feedbackSubmittedEvent(
       ...(dto.comment !== undefined ? { comment: dto.comment } : {}),
       callerSystem,
       ...(round ? { round } : {}),
+      ...(dto.reviewRequested ? { reviewRequested: true } : {}),
       submittedAt: submittedAt.toISOString(),
     },
   });

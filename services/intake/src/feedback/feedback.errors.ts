@@ -16,4 +16,13 @@ export const FeedbackErrors = {
       409,
       "The customer's feedback on this response was already relayed; a new answer is taken after the next response.",
     ),
+  /** An internal review is asked within 30 days of the decision letter (China, 2020 rules). */
+  reviewTooLate: (sentAt: Date, days: number) =>
+    new DomainError(
+      'REVIEW.TOO_LATE',
+      422,
+      `An internal review is taken within ${days} days of the decision letter; this one was sent ` +
+        `${sentAt.toISOString()}.`,
+      [{ field: 'reviewRequested', reason: `more than ${days} days after the decision letter` }],
+    ),
 };

@@ -4,10 +4,12 @@ import type { ClosureResolution } from '@complaints/contracts';
 
 export class FeedbackResultDto {
   @ApiProperty({
-    enum: ['closed', 'reopened'],
-    description: 'What the feedback did to the complaint',
+    enum: ['closed', 'reopened', 'awaiting_officer'],
+    description:
+      'What the feedback did to the complaint: awaiting_officer, a dissatisfied answer without ' +
+      "a review request, waits for the complaints officer's choice",
   })
-  status: 'closed' | 'reopened';
+  status: 'closed' | 'reopened' | 'awaiting_officer';
 
   @ApiProperty({ format: 'uuid' })
   complaintId: string;

@@ -23,4 +23,13 @@ export class SubmitFeedbackDto {
   @IsString()
   @MaxLength(2000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The customer asks for an internal review: within REVIEW_REQUEST_DAYS (30) of the letter ' +
+      '(later: 422 REVIEW.TOO_LATE), once per complaint (409 REVIEW.ALREADY_REVIEWED)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reviewRequested?: boolean;
 }

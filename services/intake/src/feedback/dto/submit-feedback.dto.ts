@@ -22,4 +22,13 @@ export class SubmitFeedbackDto {
   @OptionalNotNull()
   @IsText({ max: 2000, multiline: true })
   comment?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The customer asks for an internal review of the decision: taken within 30 days of the ' +
+      'decision letter (later: 422 REVIEW.TOO_LATE), decided by someone who did not decide it',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  reviewRequested?: boolean;
 }
