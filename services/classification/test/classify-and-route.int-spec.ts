@@ -206,7 +206,14 @@ describe('classification: classifying and routing received complaints (real Kafk
     });
     expect(stored.statusCode).toBe(200);
     const published: Partial<RoutedEvent['payload']> = { ...of(breach).payload };
+    // For recusal the routed event names the staff member complained about by number and unit,
+    // never by name; the classification itself does not keep them.
+    expect(published.complainedAbout).toEqual({
+      staffId: 'E-4411',
+      unit: 'Claims centre, Shanghai',
+    });
     delete published.complaint;
+    delete published.complainedAbout;
     expect(stored.json()).toEqual({
       ...published,
       complaintId: breach.complaintId,
