@@ -165,6 +165,43 @@ describe('archive record builder', () => {
     expect(verifySeal(record)).toBe(true);
   });
 
+  it('records an internal review: who asked through what, and what the reviewer (pseudonymised) found', () => {
+    const events = aReopenedLifecycle();
+    const reopened = events.find((e) => e.type === EVENT_TYPES.reopened);
+    const review2 = events.find(
+      (e) => e.type === EVENT_TYPES.investigated && e.payload.round === 2,
+    );
+    if (reopened?.type !== EVENT_TYPES.reopened || review2?.type !== EVENT_TYPES.investigated)
+      throw new Error('the reopened lifecycle changed');
+    reopened.payload.review = {
+      reviewedRound: 1,
+      requestedAt: testTime(7),
+      decisionSentAt: testTime(6.1),
+      requestedThrough: 'answer-link',
+    };
+    review2.payload.review = { outcome: 'overturned', reviewedRound: 1, requestedAt: testTime(7) };
+    const { record, wire } = asPublished(events);
+    expect(record.reviews).toEqual([
+      {
+        reviewedRound: 1,
+        reviewRound: 2,
+        requestedThrough: 'answer-link',
+        requestedAt: testTime(7),
+        outcome: 'overturned',
+        decidedAt: testTime(12),
+        reviewerPseudonym: new Pseudonymiser(TEST_PSEUDONYM_KEY).handler(review2.payload.handlerId),
+      },
+    ]);
+    expect(wire).not.toContain(`"${review2.payload.handlerId}"`);
+    const result = validateEnvelope(JSON.parse(wire), 'produce');
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(verifySeal(record)).toBe(true);
+  });
+
+  it('has no reviews when a complaints officer reopened the case (no review asked for)', () => {
+    expect(asPublished(aReopenedLifecycle()).record).not.toHaveProperty('reviews');
+  });
+
   it('carries no personal data, even where the text repeats it', () => {
     const { record, wire } = asPublished(aFullLifecycle());
     for (const value of PERSONAL_STRINGS) expect(wire).not.toContain(value);

@@ -121,10 +121,49 @@ export function buildArchiveRecord(
     ...withEntries('assignments', assignmentsOf(events)),
     ...withEntries('audit', audit),
     ...(clockHistory ? { clockHistory } : {}),
+    ...withReviews(reviewsOf(events)),
     ...notificationsOf(closed.payload),
     sealedAt: sealedAt.toISOString(),
   };
   return { ...unsealed, sealHash: computeSealHash(unsealed) };
+}
+
+type ArchivedReviews = NonNullable<ComplaintArchivedV1['reviews']>;
+
+/**
+ * The internal reviews the customer asked for, oldest first: each reopening that carried a review
+ * request is a review round (a reopening makes round reopenCount + 1); its decision, when the
+ * round was decided before the seal, gives the outcome, when, and the reviewer (the stored
+ * decision's handler id is already the handler's pseudonym).
+ */
+export function reviewsOf(events: readonly StoredEvent[]): ArchivedReviews {
+  const decided = new Map<number, StoredEventOf<'complaint.investigated'>>();
+  for (const e of inOrder(ofType(events, EVENT_TYPES.investigated)))
+    if (e.payload.review) decided.set(e.payload.round, e);
+  const byRound = new Map<number, ArchivedReviews[number]>();
+  for (const { payload: p } of inOrder(ofType(events, EVENT_TYPES.reopened))) {
+    if (!p.review || byRound.has(p.reopenCount + 1)) continue;
+    const reviewRound = p.reopenCount + 1;
+    const decision = decided.get(reviewRound)?.payload;
+    byRound.set(reviewRound, {
+      reviewedRound: p.review.reviewedRound,
+      reviewRound,
+      requestedThrough: p.review.requestedThrough,
+      requestedAt: p.review.requestedAt,
+      ...(decision?.review
+        ? {
+            outcome: decision.review.outcome,
+            decidedAt: decision.decidedAt,
+            reviewerPseudonym: decision.handlerId,
+          }
+        : {}),
+    });
+  }
+  return [...byRound.values()].sort((a, b) => a.reviewRound - b.reviewRound);
+}
+
+function withReviews(reviews: ArchivedReviews): { reviews?: ArchivedReviews } {
+  return reviews.length > 0 ? { reviews } : {};
 }
 
 /**
