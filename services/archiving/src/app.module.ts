@@ -11,6 +11,8 @@ import { CreateClockHistory1796200000300 } from './migrations/1796200000300-crea
 import { ClockBreachRow } from './clocks/clock-breach.entity';
 import { ClockHistoryModule } from './clocks/clock-history.module';
 import { ClockHistoryRow } from './clocks/clock-history.entity';
+import { MajorIncidentLinkModule } from './major/major-incident-link.consumer';
+import { CreateMajorIncidentLink1796200000900 } from './migrations/1796200000900-create-major-incident-link';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,7 @@ export class AppModule {
             CreateArchive1764230900000,
             CreateAuditEntry1764231100000,
             CreateClockHistory1796200000300,
+            CreateMajorIncidentLink1796200000900,
           ],
           clock,
           extraProviders: [{ provide: ArchivingConfig, useValue: config }],
@@ -34,6 +37,7 @@ export class AppModule {
         AuthModule.forRoot(config),
         ArchiveModule,
         ClockHistoryModule,
+        MajorIncidentLinkModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import {
 import {
   aDeadlineBreachedEvent,
   aDeadlineChangedEvent,
+  aMajorIncidentEvent,
   testTime,
 } from '@complaints/contracts/testing';
 import { loadConfig } from '@complaints/platform';
@@ -66,7 +67,7 @@ function decisionClock(overrides: Partial<ClockState> = {}): ClockState {
   };
 }
 
-describe('archiving: the clock history on the sealed record (real Kafka, real PostgreSQL)', () => {
+describe('archiving: the clock history and the major-incident flag on the sealed record (real Kafka, real PostgreSQL)', () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
   let identity: TestIdentity;
@@ -228,5 +229,33 @@ describe('archiving: the clock history on the sealed record (real Kafka, real Po
     const without = uuidv4();
     await env.publish(...(aFullLifecycle(without) as AnyEventEnvelope[]));
     expect((await archived(without)).record.clockHistory).toBeUndefined();
+  });
+
+  it('flags the record of a complaint linked to a major incident (the link, not the raise, is keyed by the complaint)', async () => {
+    const complaintId = uuidv4();
+    const incidentId = uuidv4();
+    const raised = aMajorIncidentEvent({ complaintId, payload: { incidentId } });
+    const linked = aMajorIncidentEvent({
+      complaintId,
+      payload: { action: 'linked', incidentId, complainantCount: 25 },
+    });
+    const other = aMajorIncidentEvent({
+      complaintId,
+      payload: { action: 'linked', incidentId: uuidv4(), trigger: 'disaster' },
+    });
+    // Redelivered, then a second link: the first link stands.
+    await env.publish(raised, linked, linked);
+    await applied(linked.eventId);
+    await env.publish(other);
+    await applied(other.eventId);
+    await env.publish(...(aFullLifecycle(complaintId) as AnyEventEnvelope[]));
+    const { record } = await archived(complaintId);
+    expect(record.majorIncident).toEqual({ incidentId, trigger: 'complainant-threshold' });
+    expect(verifySeal(record)).toBe(true);
+
+    const unlinked = uuidv4();
+    await env.publish(aMajorIncidentEvent({ complaintId: unlinked }));
+    await env.publish(...(aFullLifecycle(unlinked) as AnyEventEnvelope[]));
+    expect((await archived(unlinked)).record.majorIncident).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import {
   ArchivedClockHistory,
   ArchivedDecision,
+  ArchivedMajorIncident,
   ArchivedStage,
   ComplaintArchivedV1,
   computeSealHash,
@@ -45,6 +46,7 @@ export function buildArchiveRecord(
   sealedAt: Date,
   audit: ArchivedAuditEntries = [],
   clockHistory?: ArchivedClockHistory,
+  majorIncident?: ArchivedMajorIncident,
 ): ComplaintArchivedV1 {
   const missing = missingForSeal(events);
   if (missing.length > 0)
@@ -122,6 +124,9 @@ export function buildArchiveRecord(
     ...withEntries('audit', audit),
     ...(clockHistory ? { clockHistory } : {}),
     ...withReviews(reviewsOf(events)),
+    ...(majorIncident
+      ? { majorIncident: { incidentId: majorIncident.incidentId, trigger: majorIncident.trigger } }
+      : {}),
     ...notificationsOf(closed.payload),
     sealedAt: sealedAt.toISOString(),
   };

@@ -7,6 +7,7 @@ import { AuditRecord } from '../audit/audit-record.entity';
 import { clockHistoryOf } from '../clocks/archive-clock-history.builder';
 import { ClockBreachRow } from '../clocks/clock-breach.entity';
 import { ClockHistoryRow } from '../clocks/clock-history.entity';
+import { majorIncidentOf } from '../major/major-incident-link.consumer';
 import { archivedAuditEntries } from './archive-audit.builder';
 import { buildArchiveRecord } from './archive-record.builder';
 import { Pseudonymiser } from './pseudonymiser';
@@ -70,15 +71,17 @@ export class SealingService {
     const auditRows = await tx.manager.find(AuditRecord, { where: { complaintId } });
     const sealedAt = this.clock.now();
     // Likewise the clocks the deadlines service published so far (clock-history consumer).
-    const [clockState, breaches] = await Promise.all([
-      tx.manager.findOneBy(ClockHistoryRow, { complaintId }),
-      tx.manager.findBy(ClockBreachRow, { complaintId }),
-    ]);
+    // And the major incident investigation linked it to, if any (major-incident-links consumer).
+    // One after another: they share the transaction's connection.
+    const clockState = await tx.manager.findOneBy(ClockHistoryRow, { complaintId });
+    const breaches = await tx.manager.findBy(ClockBreachRow, { complaintId });
+    const majorIncident = await majorIncidentOf(tx, complaintId);
     const record = buildArchiveRecord(
       events,
       sealedAt,
       archivedAuditEntries(auditRows, this.pseudonymiser),
       clockHistoryOf(clockState, breaches, events),
+      majorIncident,
     );
     const archived = createEnvelope({
       type: EVENT_TYPES.archived,
