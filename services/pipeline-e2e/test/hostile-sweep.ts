@@ -18,11 +18,13 @@ export type DocumentedRoute = ProbeRoute & { roles?: string[] };
 
 interface Operation {
   responses?: Record<string, { description?: string }>;
+  /** Set by @Public(): open by design, checking its own credential (the answer link's token). */
+  'x-public'?: boolean;
 }
 
 const ROLES_NOTE = /Needs one of the roles: ([a-z_, ]+)/;
 
-/** A running service's routes as its OpenAPI document lists them, minus the open ones. */
+/** A running service's routes as its OpenAPI document lists them, minus the open ones (@Public). */
 export async function documentedRoutes(baseUrl: string): Promise<DocumentedRoute[]> {
   const doc = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as {
     paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
@@ -32,7 +34,7 @@ export async function documentedRoutes(baseUrl: string): Promise<DocumentedRoute
     if (OPEN.test(path)) continue;
     for (const method of METHODS) {
       const operation = operations[method];
-      if (!operation) continue;
+      if (!operation || operation['x-public'] === true) continue;
       const note = ROLES_NOTE.exec(operation.responses?.['403']?.description ?? '');
       routes.push({
         method: method.toUpperCase(),

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtension,
   ApiForbiddenResponse,
   ApiServiceUnavailableResponse,
   ApiUnauthorizedResponse,
@@ -42,8 +43,18 @@ const bearerDocs = (forbidden?: string) =>
     ...(forbidden ? [ApiForbiddenResponse({ description: forbidden })] : []),
   );
 
-/** Open to anyone, no credentials (health, metrics). */
-export const Public = () => SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess);
+/** The OpenAPI extension marking a route open to anyone (the hostile-token sweep skips them). */
+export const PUBLIC_EXTENSION = 'x-public';
+
+/**
+ * Open to anyone, no credentials (health, metrics, the customer's signed answer link: such a
+ * route checks its own credential). Documented as `x-public: true` in the OpenAPI document.
+ */
+export const Public = () =>
+  applyDecorators(
+    SetMetadata(ROUTE_ACCESS, { kind: 'public' } satisfies RouteAccess),
+    ApiExtension(PUBLIC_EXTENSION, true),
+  );
 
 /** Any person with a valid access token, whatever their roles. */
 export const Authenticated = () =>
