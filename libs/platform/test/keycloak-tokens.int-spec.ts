@@ -40,9 +40,11 @@ describe('access tokens from the real identity provider (Keycloak, infra:up)', (
             username: user.username,
             roles: user.roles,
             department: user.department,
+            staffId: user.staffId,
           };
           if (
-            JSON.stringify({ ...actor, department: actor.department }) !== JSON.stringify(expected)
+            JSON.stringify({ ...actor, department: actor.department, staffId: actor.staffId }) !==
+            JSON.stringify(expected)
           ) {
             wrong.push(`${user.username}: ${JSON.stringify(actor)}`);
           }

@@ -9,6 +9,8 @@ export interface DemoUser {
   /** Realm roles the realm file grants. */
   roles: string[];
   department?: string;
+  /** The staff id the realm file gives (the token's `staff_id` claim; recusal matches it). */
+  staffId?: string;
   /** Fixed in the realm file, so `sub` is the same after every re-import. */
   subject: string;
 }
@@ -56,11 +58,13 @@ export function demoUsers(realmFile = REALM_FILE): DemoUser[] {
   const realm = JSON.parse(readFileSync(realmFile, 'utf8')) as { users?: RealmUser[] };
   return (realm.users ?? []).map((u) => {
     const department = u.attributes?.['department']?.[0];
+    const staffId = u.attributes?.['staff_id']?.[0];
     return {
       username: u.username,
       password: u.credentials?.find((c) => c.type === 'password')?.value ?? '',
       roles: u.realmRoles ?? [],
       ...(department ? { department } : {}),
+      ...(staffId ? { staffId } : {}),
       subject: u.id,
     };
   });

@@ -44,10 +44,11 @@ function shape(value: unknown): unknown {
 }
 
 /**
- * The one known place where the classes accept more than their published schema, and so more
+ * The one known laxity where the classes accept more than their published schema, and so more
  * than the compiled validators: a nested object with `@ValidateNested` but no `@IsDefined` may
  * be left out (class-validator skips nested validation of `undefined`), while the schema lists
- * it as required (the customer of a received complaint, the actor of an assignment, ...).
+ * it as required (the customer of a received complaint, the actor of an assignment, ...); and
+ * such an object given as an array is validated element by element (so `[]` passes).
  * validateEnvelope still answers as the classes do (the compiled validator refuses, then
  * class-validator accepts), so nothing changes for producers or consumers; the fix is
  * `@IsDefined()` on those fields. Any other difference fails.
@@ -61,6 +62,9 @@ function missingRequiredNested(raw: unknown, node: JsonSchema, root: JsonSchema)
   for (const [name, child] of Object.entries(properties)) {
     if (value[name] === undefined) {
       if (required.includes(name) && typeof child['$ref'] === 'string') return true;
+    } else if (Array.isArray(value[name]) && typeof child['$ref'] === 'string') {
+      // The same laxity: `@ValidateNested` validates an array's elements, so `[]` passes.
+      return true;
     } else if (
       typeof child['$ref'] === 'string' &&
       missingRequiredNested(value[name], child, root)
