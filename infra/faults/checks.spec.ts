@@ -93,6 +93,15 @@ describe('the fault suite counts', () => {
     ).toEqual([]);
   });
 
+  it('takes a major incident raised and the complaint linked to it by one cause as two effects, a second link as a duplicate', () => {
+    const MAJOR = 'complaints.major-incident.v1';
+    const raised = event({ topic: MAJOR, causationId: 'routed-1', kind: 'raised' });
+    const linked = event({ topic: MAJOR, causationId: 'routed-1', kind: 'linked' });
+    expect(duplicateEffects([raised, linked], [], mine)).toEqual([]);
+    const linkedAgain = event({ topic: MAJOR, causationId: 'routed-1', kind: 'linked' });
+    expect(totalExtra(duplicateEffects([raised, linked, linkedAgain], [], mine))).toBe(1);
+  });
+
   it('counts extra rows in the services tables and ignores other scenarios complaints', () => {
     const tables = [{ what: 'investigation.complaint_case per complaint', key: A, count: 3 }];
     expect(totalExtra(duplicateEffects([], tables, mine))).toBe(2);

@@ -20,6 +20,12 @@ export interface EventRecord {
   producer?: string;
   /** payload.round, or payload.reopenCount on reopened events */
   round?: number;
+  /**
+   * What kind of effect an event of a topic with several kinds per complaint is (payload.action,
+   * and payload.step: a major incident's `raised`, `linked`, `step-done:<step>`); one cause may
+   * have one effect of each kind.
+   */
+  kind?: string;
   /** complaints.archived.v1 only: the stages of the sealed timeline, in the record's order */
   stages?: string[];
   /** complaints.archived.v1 only: decisions in the record (one per round) */
@@ -86,7 +92,8 @@ export function archivedIds(events: readonly EventRecord[], archivedTopic: strin
  * Duplicated effects. In the services' tables: every group of rows that should be one (a
  * second case, decision, letter, survey, classification, sealed record, timeline entry).
  * On the topics: two or more *different* events (distinct eventIds) for one effect, which is
- * the same topic, complaint, round and cause. The same event delivered twice (one eventId at
+ * the same topic, complaint, round, cause and kind (`kind`: a major incident raised and the
+ * complaint linked to it are two effects of one routed event). The same event delivered twice (one eventId at
  * two offsets, after a relay crash between publish and mark) is at-least-once delivery that
  * consumers absorb, not a duplicated effect, and is not counted here. One fault may show in
  * several places (classification routing twice is a second routed event, and archiving then
@@ -105,7 +112,13 @@ export function duplicateEffects(
     if (!e.eventId || !e.complaintId || !complaintIds.has(e.complaintId)) continue;
     // Every audit entry is an effect of its own (two reads of a case are two entries).
     if (e.type === EVENT_TYPES.audited) continue;
-    const effect = [e.topic, e.complaintId, e.round ?? '-', e.causationId ?? '-'].join(' ');
+    const effect = [
+      e.topic,
+      e.complaintId,
+      e.round ?? '-',
+      e.causationId ?? '-',
+      e.kind ?? '-',
+    ].join(' ');
     const ids = effects.get(effect) ?? new Set<string>();
     ids.add(e.eventId);
     effects.set(effect, ids);

@@ -255,6 +255,8 @@ export function toEventRecord(m: RawMessage): EventRecord {
         reopenCount?: number;
         timeline?: { stage: string }[];
         decisions?: unknown[];
+        action?: unknown;
+        step?: unknown;
       };
     };
     Object.assign(record, {
@@ -266,6 +268,8 @@ export function toEventRecord(m: RawMessage): EventRecord {
       producer: e.producer,
       round: e.payload?.round ?? e.payload?.reopenCount,
     });
+    const kind = [e.payload?.action, e.payload?.step].filter((v) => typeof v === 'string');
+    if (kind.length > 0) record.kind = kind.join(':');
     if (Array.isArray(e.payload?.timeline)) {
       record.stages = e.payload.timeline.map((s) => s.stage);
       record.decisions = e.payload.decisions?.length;
