@@ -14,3 +14,4 @@ export * from './logging/logger.options';
 export * from './metrics/metrics.controller';
 export * from './platform.module';
 export * from './audit/audit-trail';
+export * from './pdf/cjk-font';

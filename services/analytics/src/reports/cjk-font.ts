@@ -1,51 +1,12 @@
-import { existsSync, readFileSync } from 'fs';
+import { cjkFont as platformCjkFont } from '@complaints/platform';
+import type { CjkFont, CjkFontUse } from '@complaints/platform';
 
-/** The Debian package the project installs for it (services/analytics/scripts/ensure-cjk-font.sh). */
-export const CJK_FONT_PACKAGE = 'fonts-noto-cjk';
+export { CJK_FONT_PACKAGE, CjkFontMissingError } from '@complaints/platform';
+export type { CjkFont } from '@complaints/platform';
 
-/** Fonts with Chinese glyphs, from Debian's packages, each with the face to take from its collection. */
-const KNOWN_FONTS = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', face: 'WenQuanYiZenHei' },
-] as const;
+const REPORT_FONT: CjkFontUse = { setting: 'REPORT_PDF_FONT', purpose: 'the report PDF' };
 
-export interface CjkFont {
-  path: string;
-  /** the face's PostScript name inside a collection (.ttc); undefined for a single font */
-  face?: string;
-  data: Buffer;
-}
-
-/** No font that can draw Chinese is installed: reports in PDF cannot be rendered. */
-export class CjkFontMissingError extends Error {
-  constructor(configured: string) {
-    super(
-      configured
-        ? `REPORT_PDF_FONT=${configured} does not exist`
-        : `no CJK font for the report PDF: install Debian's ${CJK_FONT_PACKAGE} ` +
-            `(services/analytics/scripts/ensure-cjk-font.sh) or set REPORT_PDF_FONT`,
-    );
-    this.name = 'CjkFontMissingError';
-  }
-}
-
-const loaded = new Map<string, CjkFont>();
-
-/**
- * The font the report PDF is set in: REPORT_PDF_FONT (a path, `path#Face` for a collection) or
- * the first of Debian's CJK fonts present. Read once, then kept (about 20 MB).
- */
+/** The font the report PDF is set in: REPORT_PDF_FONT or the first of Debian's CJK fonts present. */
 export function cjkFont(configured = ''): CjkFont {
-  const cached = loaded.get(configured);
-  if (cached) return cached;
-  const [path, face] = configured.split('#');
-  const found = configured
-    ? existsSync(path)
-      ? { path, face: face || undefined }
-      : undefined
-    : KNOWN_FONTS.find((f) => existsSync(f.path));
-  if (!found) throw new CjkFontMissingError(configured);
-  const font = { path: found.path, face: found.face, data: readFileSync(found.path) };
-  loaded.set(configured, font);
-  return font;
+  return platformCjkFont(configured, REPORT_FONT);
 }
