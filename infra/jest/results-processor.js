@@ -11,6 +11,34 @@ module.exports = function writeTotals(results) {
   const failedToRun = results.testResults
     .filter((r) => r.testExecError || (r.failureMessage && r.numFailingTests === 0))
     .map((r) => path.relative(process.cwd(), r.testFilePath));
+  // What failed, in a few lines each: CI shows only the end of its log, where summarize.js
+  // prints these, so a failure is legible without the whole Jest output.
+  const strip = (text) => String(text || '').replace(/\u001b\[[0-9;]*m/g, '');
+  const failures = [];
+  for (const file of results.testResults) {
+    const where = path.relative(process.cwd(), file.testFilePath);
+    for (const t of file.testResults || []) {
+      if (t.status !== 'failed') continue;
+      const message = strip((t.failureMessages || []).join('\n'))
+        .split('\n')
+        .filter((line) => line.trim() && !/^\s+at /.test(line))
+        .slice(0, 6)
+        .join('\n');
+      failures.push({ file: where, test: t.fullName, message });
+    }
+    if (file.testExecError || (file.failureMessage && file.numFailingTests === 0)) {
+      const message = strip(file.testExecError?.message || file.failureMessage)
+        .split('\n')
+        .filter((line) => line.trim() && !/^\s+at /.test(line))
+        .slice(0, 6)
+        .join('\n');
+      failures.push({ file: where, test: '(suite)', message });
+    }
+  }
+  const seconds = results.testResults.map((r) => ({
+    file: path.relative(process.cwd(), r.testFilePath),
+    s: ((r.perfStats?.end ?? 0) - (r.perfStats?.start ?? 0)) / 1000,
+  }));
   const totals = {
     project,
     success: results.success,
@@ -20,6 +48,9 @@ module.exports = function writeTotals(results) {
     suites: results.numTotalTestSuites,
     failedSuites: results.numFailedTestSuites,
     failedToRun,
+    failures,
+    seconds: Math.round((Date.now() - results.startTime) / 1000),
+    slowest: seconds.sort((a, b) => b.s - a.s).slice(0, 3),
   };
   try {
     fs.mkdirSync(dir, { recursive: true });

@@ -28,8 +28,24 @@ for (const r of runs) {
       : '',
   ].filter(Boolean);
   const mark = r.success ? 'ok  ' : 'FAIL';
+  const took = r.seconds !== undefined ? ` (${r.seconds} s)` : '';
   console.log(
-    `${mark} ${r.project}: ${r.passed} passed, ${r.failed} failed${extra.length ? `; ${extra.join('; ')}` : ''}`,
+    `${mark} ${r.project}: ${r.passed} passed, ${r.failed} failed${took}${extra.length ? `; ${extra.join('; ')}` : ''}`,
+  );
+}
+// The failures themselves, a few lines each (the full output is above in the log).
+for (const r of runs) {
+  for (const f of r.failures || []) {
+    console.log(`\n--- ${r.project}: ${f.file} › ${f.test}\n${f.message}`);
+  }
+}
+const slow = runs
+  .flatMap((r) => (r.slowest || []).map((s) => ({ ...s, project: r.project })))
+  .sort((a, b) => b.s - a.s)
+  .slice(0, 8);
+if (slow.length) {
+  console.log(
+    `\nslowest test files: ${slow.map((s) => `${s.file} ${Math.round(s.s)} s`).join(', ')}`,
   );
 }
 const seen = new Set(runs.map((r) => r.project));

@@ -73,20 +73,23 @@ describe('ensureTopics against the real broker', () => {
     try {
       // Delete by the names this suite may have made, not only what the broker lists right
       // now: a topic whose creation raced a failed assertion may not be listed yet.
+      // One batched call, retried: a loaded CI machine deletes 70 topics slowly, and deleting
+      // them one by one with per-call timeouts outran the hook. Leftover prefixed topics harm
+      // nothing (every run has its own prefix), so they are reported, not failed on.
       let pending = [...specs.map((s) => s.name), `${prefix}grow`];
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 45_000;
       while (pending.length && Date.now() < deadline) {
-        for (const topic of pending) {
-          await admin.deleteTopics({ topics: [topic], timeout: 10_000 }).catch(() => undefined);
-        }
-        await new Promise((r) => setTimeout(r, 300));
+        await admin.deleteTopics({ topics: pending, timeout: 15_000 }).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 500));
         pending = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
       }
-      if (pending.length) throw new Error(`could not delete test topics: ${pending.join(', ')}`);
+      if (pending.length) {
+        console.warn(`could not delete ${pending.length} test topics with prefix ${prefix}`);
+      }
     } finally {
       await admin.disconnect();
     }
-  });
+  }, 90_000);
 
   it('creates every declared topic with its partitions, retention and cleanup policy', async () => {
     const result = await ensureTopics(brokers, specs);

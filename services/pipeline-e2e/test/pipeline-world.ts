@@ -72,7 +72,7 @@ async function createIntakeKey(
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
-      timeout: 60_000,
+      timeout: 180_000,
     },
   );
   return (JSON.parse(stdout) as { key: string }).key;
