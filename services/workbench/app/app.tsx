@@ -10,6 +10,8 @@ import { AllDepartmentsPage } from './officer/all-departments-page';
 import { InsightPages } from './insight/insight-pages';
 import { OperatorsPage } from './operations/operators-page';
 import { SentMailPage } from './sent-mail/sent-mail-page';
+import { ReviewsPage } from './review/reviews-page';
+import { MajorIncidentsPage } from './officer/major-incidents-page';
 import type { Person } from './auth/session';
 
 /** Where a person lands: their own page (analysts and operators see no cases). */
@@ -34,6 +36,8 @@ export function App(): ReactNode {
         <Route path="/analytics/*" element={<InsightPages />} />
         <Route path="/operations" element={<OperatorsPage />} />
         <Route path="/sent-mail" element={<SentMailPage />} />
+        <Route path="/reviews" element={<ReviewsPage />} />
+        <Route path="/major-incidents" element={<MajorIncidentsPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Shell>

@@ -3,14 +3,21 @@ import type {
   CaseDecision,
   CaseDetail,
   CaseItem,
+  CaseMajorIncident,
   CaseNote,
+  CaseRepeats,
+  CaseReview,
   Classification,
   Complainant,
   ComplaintSummary,
   DueCase,
   HandlerWorkload,
   LetterResponse,
+  MajorIncident,
+  MajorIncidentDetail,
+  MajorIncidentStep,
   Money,
+  RepeatLink,
   ServiceName,
   WatchlistItem,
   Workload,
@@ -64,7 +71,7 @@ const CASE_REQUIRED = [
   'reopenCount',
   'breached',
 ] as const;
-const CASE_OPTIONAL = ['reopenedAt', 'decidedAt', 'complaint', 'breaches'] as const;
+const CASE_OPTIONAL = ['reopenedAt', 'decidedAt', 'review', 'complaint', 'breaches'] as const;
 
 export const SCHEMA_READS: SchemaReads[] = [
   reads<CaseItem>()('investigation', 'CaseDto', CASE_REQUIRED, CASE_OPTIONAL),
@@ -200,6 +207,57 @@ export const SCHEMA_READS: SchemaReads[] = [
     [] as const,
   ),
 ];
+
+// Internal review, repeats and major incidents (the reviewer's, the case page's and the
+// complaints officer's screens).
+const INCIDENT_REQUIRED = [
+  'incidentId',
+  'trigger',
+  'raisedAt',
+  'complainantCount',
+  'complaintCount',
+  'steps',
+] as const;
+const INCIDENT_OPTIONAL = ['productLine', 'raisedBy', 'reason'] as const;
+SCHEMA_READS.push(
+  reads<CaseReview>()(
+    'investigation',
+    'CaseReviewDto',
+    ['reviewedRound', 'requestedAt', 'decisionSentAt', 'requestedThrough'] as const,
+    [] as const,
+  ),
+  reads<RepeatLink>()(
+    'investigation',
+    'RepeatLinkDto',
+    ['linkId', 'complaintId', 'earlierComplaintId', 'similarity', 'status', 'proposedAt'] as const,
+    ['decidedBy', 'decidedAt', 'reason'] as const,
+  ),
+  reads<CaseRepeats>()(
+    'investigation',
+    'CaseRepeatsDto',
+    ['repeatedBy'] as const,
+    ['repeatOf'] as const,
+  ),
+  reads<MajorIncidentStep>()(
+    'investigation',
+    'MajorIncidentStepDto',
+    ['step', 'done'] as const,
+    ['note', 'doneBy', 'doneAt'] as const,
+  ),
+  reads<MajorIncident>()('investigation', 'MajorIncidentDto', INCIDENT_REQUIRED, INCIDENT_OPTIONAL),
+  reads<MajorIncidentDetail>()(
+    'investigation',
+    'MajorIncidentDetailDto',
+    [...INCIDENT_REQUIRED, 'complaintIds'] as const,
+    INCIDENT_OPTIONAL,
+  ),
+  reads<CaseMajorIncident>()(
+    'investigation',
+    'CaseMajorIncidentDto',
+    ['flagged'] as const,
+    ['incident'] as const,
+  ),
+);
 
 // The operators' page reads the deadlines watchlist's items.
 SCHEMA_READS.push(

@@ -10,6 +10,11 @@ import type {
   Complainant,
   DecideRequest,
   LetterResponse,
+  MajorIncident,
+  MajorIncidentDetail,
+  MajorIncidentStepName,
+  RepeatLink,
+  RepeatOutcome,
   Workload,
 } from './types';
 
@@ -27,10 +32,11 @@ function query(params: Record<string, string | undefined>): string {
   return s ? `?${s}` : '';
 }
 
-export function useQueue(filter: QueueFilter) {
+export function useQueue(filter: QueueFilter, enabled = true) {
   const { api } = useAuth();
   return useQuery({
     queryKey: ['queue', filter],
+    enabled,
     queryFn: async () => {
       const [open, reopened] = await Promise.all(
         (['open', 'reopened'] as const).map((status) =>
@@ -178,5 +184,65 @@ export function useCorrect(complaintId: string) {
     mutationFn: (body: CorrectionRequest) =>
       api.post('classification', `/v1/classifications/${complaintId}/correction`, body),
     onSuccess: () => invalidate(complaintId),
+  });
+}
+
+/** The assigned handler declares a conflict of interest: the case goes to a colleague. */
+export function useDeclareConflict(complaintId: string) {
+  const { api } = useAuth();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<CaseItem>('investigation', `/v1/cases/${complaintId}/conflict-of-interest`, {
+        reason,
+      }),
+    onSuccess: () => invalidate(complaintId),
+  });
+}
+
+/** A proposed repeat merged, restarted on new facts, or split. */
+export function useDecideRepeat(complaintId: string) {
+  const { api } = useAuth();
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { outcome: RepeatOutcome; reason: string }) =>
+      api.post<RepeatLink>('investigation', `/v1/cases/${complaintId}/repeats/decision`, body),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['case-repeats'] }),
+        invalidate(complaintId),
+      ]),
+  });
+}
+
+/** Major incidents with their linked complaints (one detail read per incident). */
+export function useMajorIncidents(enabled: boolean) {
+  const { api } = useAuth();
+  return useQuery({
+    queryKey: ['major-incidents'],
+    enabled,
+    queryFn: async () => {
+      const list = await api.get<{ items: MajorIncident[] }>(
+        'investigation',
+        '/v1/major-incidents',
+      );
+      return Promise.all(
+        list.items.map((i) =>
+          api.get<MajorIncidentDetail>('investigation', `/v1/major-incidents/${i.incidentId}`),
+        ),
+      );
+    },
+    refetchInterval: 30_000,
+  });
+}
+
+export function useTickStep(incidentId: string) {
+  const { api } = useAuth();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { step: MajorIncidentStepName; note: string }) =>
+      api.post<MajorIncident>('investigation', `/v1/major-incidents/${incidentId}/steps`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['major-incidents'] }),
   });
 }

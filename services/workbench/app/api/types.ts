@@ -42,11 +42,24 @@ export interface CaseItem {
   reopenedAt?: string;
   decidedAt?: string;
   reopenCount: number;
+  /** Present while the current round is the customer's internal review. */
+  review?: CaseReview;
   complaint?: ComplaintSummary;
   /** A deadline passed unmet: escalated to the supervisor and the complaints officer. */
   breached: boolean;
   breaches?: CaseBreach[];
 }
+
+/** The internal review the current round is (investigation CaseReviewDto). */
+export interface CaseReview {
+  /** the round whose decision is reviewed */
+  reviewedRound: number;
+  requestedAt: string;
+  decisionSentAt: string;
+  requestedThrough: 'calling-system' | 'answer-link' | 'officer';
+}
+
+export type ReviewOutcome = 'upheld' | 'overturned';
 
 /** One breached clock of a case (investigation CaseBreachDto). */
 export interface CaseBreach {
@@ -87,6 +100,72 @@ export interface DecideRequest {
   rootCause: string;
   remedy?: string;
   compensation?: Money;
+  /** internal review rounds only: the reviewed decision upheld or overturned */
+  reviewOutcome?: ReviewOutcome;
+}
+
+/** investigation RepeatLinkDto: a later complaint proposed to repeat an open earlier one. */
+export type RepeatStatus = 'proposed' | 'merged' | 'restarted' | 'split';
+export type RepeatOutcome = Exclude<RepeatStatus, 'proposed'>;
+export interface RepeatLink {
+  linkId: string;
+  complaintId: string;
+  earlierComplaintId: string;
+  similarity: number;
+  status: RepeatStatus;
+  proposedAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
+}
+
+/** investigation CaseRepeatsDto. */
+export interface CaseRepeats {
+  repeatOf?: RepeatLink;
+  repeatedBy: RepeatLink[];
+}
+
+export type MajorIncidentTrigger =
+  | 'complainant-threshold'
+  | 'disaster'
+  | 'public-health'
+  | 'regulator-designation';
+export type MajorIncidentStepName =
+  | 'management-informed'
+  | 'coordinated-response'
+  | 'priority-handling';
+
+/** investigation MajorIncidentStepDto: one contingency step. */
+export interface MajorIncidentStep {
+  step: MajorIncidentStepName;
+  done: boolean;
+  note?: string;
+  doneBy?: string;
+  doneAt?: string;
+}
+
+/** investigation MajorIncidentDto. */
+export interface MajorIncident {
+  incidentId: string;
+  trigger: MajorIncidentTrigger;
+  productLine?: string;
+  raisedAt: string;
+  raisedBy?: string;
+  reason?: string;
+  complainantCount: number;
+  complaintCount: number;
+  steps: MajorIncidentStep[];
+}
+
+/** investigation MajorIncidentDetailDto. */
+export interface MajorIncidentDetail extends MajorIncident {
+  complaintIds: string[];
+}
+
+/** investigation CaseMajorIncidentDto. */
+export interface CaseMajorIncident {
+  flagged: boolean;
+  incident?: MajorIncident;
 }
 
 export interface HandlerWorkload {

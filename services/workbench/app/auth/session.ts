@@ -51,6 +51,12 @@ export const can = {
   correct: (p: Person) => p.roles.includes('complaints_officer'),
   reassign: (p: Person) => p.roles.includes('supervisor') || p.roles.includes('complaints_officer'),
   decide: (p: Person) => p.roles.includes('handler'),
+  /** Internal reviews are handlers' work: investigation assigns one who decided no round. */
+  review: (p: Person) => p.roles.includes('handler'),
+  /** Only the handler holding the case may declare a conflict on it (investigation checks). */
+  declareConflict: (p: Person) => p.roles.includes('handler'),
+  /** investigation's GET /v1/major-incidents: complaints officers only. */
+  majorIncidents: (p: Person) => p.roles.includes('complaints_officer'),
   seeComplainant: (p: Person) =>
     p.roles.some((r) => r === 'handler' || r === 'complaints_officer' || r === 'auditor'),
   note: (p: Person) =>

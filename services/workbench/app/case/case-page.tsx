@@ -12,6 +12,7 @@ import { TimeLeft } from '../common/time-left-cell';
 import { formatDateTime } from '../common/time-left';
 import { ClassificationPanel } from './classification-panel';
 import { ComplainantPanel } from './complainant-panel';
+import { ConflictForm } from './conflict-form';
 import { DecisionForm } from './decision-form';
 import { LetterPanel } from './letter-panel';
 import { LinksPanel } from './links-panel';
@@ -103,10 +104,11 @@ export function CasePage(): ReactNode {
           )}
         </div>
         <aside className="side-column">
-          <LinksPanel complaintId={item.complaintId} />
+          <LinksPanel complaintId={item.complaintId} item={item} />
           <ClassificationPanel complaintId={item.complaintId} />
           {can.seeComplainant(person) && <ComplainantPanel complaintId={item.complaintId} />}
           {undecided && can.reassign(person) && <ReassignForm item={item} />}
+          {undecided && can.declareConflict(person) && <ConflictForm item={item} mine={mine} />}
         </aside>
       </div>
     </article>

@@ -1,13 +1,15 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { CaseDetail, DecideRequest, Outcome } from '../api/types';
+import type { CaseDetail, DecideRequest, Outcome, ReviewOutcome } from '../api/types';
 import { useDecide } from '../api/queries';
 import { ErrorMessage } from '../common/error-message';
 import { label } from '../common/labels';
+import { reviewedDecision } from '../review/review-logic';
 import { previewLetter } from './letter-preview';
 
 const OUTCOMES: Outcome[] = ['upheld', 'partially_upheld', 'rejected'];
+const REVIEW_OUTCOMES: ReviewOutcome[] = ['upheld', 'overturned'];
 const LIMITS = { summary: 4000, rootCause: 2000, remedy: 2000 } as const;
 
 interface Draft {
@@ -17,11 +19,19 @@ interface Draft {
   remedy: string;
   amount: string;
   currency: string;
+  /** internal review rounds: the reviewed decision upheld or overturned */
+  reviewOutcome: ReviewOutcome | '';
 }
 
 /** What the handler entered, checked as the service will check it; problems by field. */
-function check(draft: Draft, t: (k: string, o?: Record<string, unknown>) => string) {
+function check(
+  draft: Draft,
+  t: (k: string, o?: Record<string, unknown>) => string,
+  review: boolean,
+) {
   const problems: string[] = [];
+  if (review && !draft.reviewOutcome)
+    problems.push(t('case.decision.required', { field: t('review.form.outcome') }));
   if (!draft.outcome)
     problems.push(t('case.decision.required', { field: t('case.decision.outcome') }));
   for (const field of ['summary', 'rootCause'] as const) {
@@ -49,6 +59,7 @@ function check(draft: Draft, t: (k: string, o?: Record<string, unknown>) => stri
           compensation: { amountMinor: Math.round(Number(amount) * 100), currency: draft.currency },
         }
       : {}),
+    ...(review && draft.reviewOutcome ? { reviewOutcome: draft.reviewOutcome } : {}),
   };
   return { problems, request };
 }
@@ -58,7 +69,7 @@ function check(draft: Draft, t: (k: string, o?: Record<string, unknown>) => stri
  * compensation), checked first, then read as the customer's letter, then sent.
  */
 export function DecisionForm(props: { item: CaseDetail }): ReactNode {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const decide = useDecide(props.item.complaintId);
   const [draft, setDraft] = useState<Draft>({
@@ -68,7 +79,10 @@ export function DecisionForm(props: { item: CaseDetail }): ReactNode {
     remedy: '',
     amount: '',
     currency: 'CNY',
+    reviewOutcome: '',
   });
+  const review = props.item.review;
+  const reviewed = reviewedDecision(props.item);
   const [checked, setChecked] = useState<DecideRequest | undefined>();
   const [problems, setProblems] = useState<string[]>([]);
   const [confirmed, setConfirmed] = useState(false);
@@ -81,7 +95,7 @@ export function DecisionForm(props: { item: CaseDetail }): ReactNode {
 
   const onCheck = (e: FormEvent): void => {
     e.preventDefault();
-    const result = check(draft, t);
+    const result = check(draft, t, review !== undefined);
     setProblems(result.problems);
     setChecked(result.request);
   };
@@ -89,7 +103,7 @@ export function DecisionForm(props: { item: CaseDetail }): ReactNode {
     if (!checked || !confirmed) return;
     decide.mutate(checked, {
       onSuccess: () =>
-        navigate('/', {
+        navigate(review ? '/reviews' : '/', {
           state: { decided: props.item.complaint?.referenceNumber ?? props.item.complaintId },
         }),
     });
@@ -97,8 +111,47 @@ export function DecisionForm(props: { item: CaseDetail }): ReactNode {
 
   return (
     <section className="panel" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t('case.decision.title')}</h2>
+      <h2 id="decision-title">{review ? t('review.form.title') : t('case.decision.title')}</h2>
+      {review && (
+        <div className="message info" data-testid="reviewed-decision">
+          <p>
+            {t('review.form.lead', {
+              round: review.reviewedRound,
+              requested: new Date(review.requestedAt).toLocaleString(
+                i18n.language === 'en' ? 'en-GB' : 'zh-CN',
+              ),
+              through: t(`review.through.${review.requestedThrough}`),
+            })}
+          </p>
+          {reviewed && (
+            <p>
+              {t('review.form.reviewed', {
+                outcome: label(t, 'outcomes', reviewed.outcome),
+                by: reviewed.decidedBy,
+              })}{' '}
+              {reviewed.rootCause}
+            </p>
+          )}
+        </div>
+      )}
       <form onSubmit={onCheck} noValidate>
+        {review && (
+          <fieldset data-testid="review-outcome">
+            <legend>{t('review.form.outcome')}</legend>
+            {REVIEW_OUTCOMES.map((o) => (
+              <label key={o} className="radio">
+                <input
+                  type="radio"
+                  name="reviewOutcome"
+                  value={o}
+                  checked={draft.reviewOutcome === o}
+                  onChange={() => set({ reviewOutcome: o })}
+                />
+                {t(`review.outcomes.${o}`)}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t('case.decision.outcome')}</legend>
           {OUTCOMES.map((o) => (

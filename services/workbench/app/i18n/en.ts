@@ -2,6 +2,7 @@ import { insightEn } from './insight-messages';
 import { insightViewsEn } from './insight-views-messages';
 import { linksEn } from './links-messages';
 import { sentMailEn } from './sent-mail-messages';
+import { conflictEn, majorEn, reviewEn, reviewCodesEn } from './review-messages';
 import type { Messages } from './zh';
 
 export const en: Messages = {
@@ -271,6 +272,7 @@ export const en: Messages = {
       'CLASSIFICATION.UNKNOWN_DEPARTMENT': 'That department does not exist.',
       'RESPONSE.NOT_FOUND': 'No letter has been sent yet.',
       'AUTH.ROLE_MISSING': 'Your role may not do this.',
+      ...reviewCodesEn,
       'AUTH.ISSUER_UNAVAILABLE': 'Sign-in checks are not available right now; try again shortly.',
     },
   },
@@ -295,8 +297,13 @@ export const en: Messages = {
     category: 'Class',
     subcategory: 'Subclass',
     department: 'Department',
+    reviewOutcome: 'Review outcome',
+    note: 'What was done',
   },
   insight: { ...insightEn, views: insightViewsEn },
   links: linksEn,
   sentMail: sentMailEn,
+  review: reviewEn,
+  conflict: conflictEn,
+  major: majorEn,
 };

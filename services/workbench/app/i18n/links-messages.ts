@@ -2,6 +2,13 @@
 export const linksZh = {
   title: '关联投诉',
   none: '无重复投诉或重大投诉关联。',
+  openEarlier: '打开较早的投诉',
+  decision: {
+    reason: '处理说明（合并、重新计时或拆分的理由）',
+    merged: '确认重复：合并（无新事实，期限不重新计算）',
+    restarted: '确认重复：有新事实，重新计算期限',
+    split: '不是重复：拆分为独立投诉',
+  },
   repeatOf: '疑似重复：与同一客户仍在处理的投诉 {{id}} 相似（相似度 {{similarity}}）',
   repeatedBy: '同一客户的后续投诉 {{id}} 疑似重复本投诉',
   statuses: {
@@ -22,6 +29,13 @@ export const linksZh = {
 export const linksEn: typeof linksZh = {
   title: 'Linked complaints',
   none: 'No repeat or major-complaint link.',
+  openEarlier: 'open the earlier complaint',
+  decision: {
+    reason: 'Why (merge, restart or split)',
+    merged: 'Confirm the repeat: merge (no new facts, the clock runs on)',
+    restarted: 'Confirm the repeat: new facts, restart the clock',
+    split: 'Not a repeat: split it off',
+  },
   repeatOf:
     'Possible repeat: like the same customer’s open complaint {{id}} (similarity {{similarity}})',
   repeatedBy: 'The same customer’s later complaint {{id}} may repeat this one',

@@ -2,6 +2,7 @@ import { insightZh } from './insight-messages';
 import { insightViewsZh } from './insight-views-messages';
 import { linksZh } from './links-messages';
 import { sentMailZh } from './sent-mail-messages';
+import { conflictZh, majorZh, reviewZh, reviewCodesZh } from './review-messages';
 
 /** Chinese (simplified): the workbench's first language. */
 export const zh = {
@@ -263,6 +264,7 @@ export const zh = {
       'CLASSIFICATION.UNKNOWN_DEPARTMENT': '该部门不存在。',
       'RESPONSE.NOT_FOUND': '还没有发送回复函。',
       'AUTH.ROLE_MISSING': '您的角色无权进行此操作。',
+      ...reviewCodesZh,
       'AUTH.ISSUER_UNAVAILABLE': '身份认证服务暂时不可用，请稍后再试。',
     },
   },
@@ -287,10 +289,15 @@ export const zh = {
     category: '类别',
     subcategory: '子类',
     department: '部门',
+    reviewOutcome: '复核结论',
+    note: '完成情况说明',
   },
   insight: { ...insightZh, views: insightViewsZh },
   links: linksZh,
   sentMail: sentMailZh,
+  review: reviewZh,
+  conflict: conflictZh,
+  major: majorZh,
 };
 
 export type Messages = typeof zh;

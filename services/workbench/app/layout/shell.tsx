@@ -24,10 +24,12 @@ export function Shell(props: { children: ReactNode }): ReactNode {
               {t('nav.queue')}
             </NavLink>
           )}
+          {can.review(person) && <NavLink to="/reviews">{t('review.nav')}</NavLink>}
           {can.board(person) && <NavLink to="/board">{t('nav.board')}</NavLink>}
           {can.allDepartments(person) && <NavLink to="/all">{t('nav.all')}</NavLink>}
           {can.analyse(person) && <NavLink to="/analytics">{t('insight.nav.analytics')}</NavLink>}
           {can.operate(person) && <NavLink to="/operations">{t('insight.nav.operations')}</NavLink>}
+          {can.majorIncidents(person) && <NavLink to="/major-incidents">{t('major.nav')}</NavLink>}
           {can.readSentMail(person) && <NavLink to="/sent-mail">{t('sentMail.nav')}</NavLink>}
         </nav>
         <span className="who" data-testid="who">
