@@ -10,6 +10,7 @@ import { CreateResponsesAndSurveys1764231000000 } from './migrations/17642310000
 import { CreateComplaintDepartment1764900000100 } from './migrations/1764900000100-create-complaint-department';
 import { CreateCustomerMessages1766000000000 } from './migrations/1766000000000-create-customer-messages';
 import { AddInternalReviews1766300000000 } from './migrations/1766300000000-add-internal-reviews';
+import { EveryChannelAndEarlyReceipts1766400000000 } from './migrations/1766400000000-every-channel-and-early-receipts';
 import { ReviewRequestRecord } from './reviews/review-request.entity';
 import { CreateAnswerLinksAndPostLetters1766100000000 } from './migrations/1766100000000-create-answer-links-and-post-letters';
 import { LettersModule } from './letters/letters.module';
@@ -49,6 +50,7 @@ export class AppModule {
             CreateCustomerMessages1766000000000,
             AddInternalReviews1766300000000,
             CreateAnswerLinksAndPostLetters1766100000000,
+            EveryChannelAndEarlyReceipts1766400000000,
           ],
           clock,
           extraProviders: [{ provide: FeedbackConfig, useValue: config }],

@@ -1,3 +1,6 @@
+import { randomUUID } from 'crypto';
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
 import { aClockEvent, anInvestigatedEvent } from '@complaints/contracts/testing';
 import { waitFor } from '@complaints/testing';
 import { contentHash } from '../src/messages/message-address';
@@ -302,6 +305,73 @@ describe('feedback: messages reach customers on their channel, with proof (real 
     }
   });
 
+  it('sends the decision letter to every channel the customer gave (e-mail and text, each with its proof and receipt), the acknowledgement and notices on the preferred one only', async () => {
+    const email = anEmail();
+    const phone = aPhone();
+    const { complaintId, summary, reference } = await world.complain({
+      email,
+      phone,
+      language: 'en',
+    });
+    await arrived(email);
+    await world.env.publish(
+      aClockEvent({ complaintId, payload: { action: 'extension-approved', reason: 'Records' } }),
+    );
+    await arrived(email, 2);
+    await world.env.publish(anInvestigatedEvent({ complaintId, payload: { complaint: summary } }));
+    const letter = (await arrived(email, 3)).find((m) => m.subject.includes('decision'));
+    expect(letter?.subject).toBe(`Our decision on your complaint ${reference}`);
+    const texts = await waitFor('the decision by text', async () => {
+      const got = await smsTo(phone);
+      return got.length > 0 ? got : undefined;
+    });
+    // Only the letter went by text: the acknowledgement and the notice stayed on e-mail.
+    expect(texts).toHaveLength(1);
+    expect(texts[0]?.text).toContain(`Our decision on your complaint ${reference}`);
+    // The same letter, the same answer link, on both.
+    const link = /\/answer#t=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/.exec(letter?.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    expect(texts[0]?.text).toContain(link);
+
+    const messages = await world.messages(complaintId, (ms) =>
+      ms.some(
+        (m) =>
+          m.kind === 'decision' &&
+          m.status === 'told' &&
+          m.proofs.some((p) => p.channel === 'sms' && p.deliveryStatus === 'delivered'),
+      ),
+    );
+    const byKind = Object.fromEntries(
+      messages.map((m) => [m.kind, m.proofs.map((p) => [p.channel, p.deliveryStatus])]),
+    );
+    expect(byKind).toEqual({
+      acknowledgement: [['email', 'sent']],
+      extension: [['email', 'sent']],
+      decision: [
+        ['email', 'sent'],
+        ['sms', 'delivered'],
+      ],
+    });
+    const decision = messages.find((m) => m.kind === 'decision');
+    expect(decision?.proofs[1]?.maskedAddress).toBe(`*********${phone.slice(-4)}`);
+    expect(decision?.proofs[1]?.contentHash).toBe(decision?.proofs[0]?.contentHash);
+  });
+
+  it('sends a letter for every channel on the one left when the e-mail bounces, and tells the customer once', async () => {
+    const phone = aPhone();
+    const { complaintId, summary } = await world.complain({ email: anEmail('bounce'), phone });
+    await world.env.publish(anInvestigatedEvent({ complaintId, payload: { complaint: summary } }));
+    const messages = await world.messages(complaintId, (ms) =>
+      ms.some((m) => m.kind === 'decision' && m.status === 'told'),
+    );
+    const decision = messages.find((m) => m.kind === 'decision');
+    expect(decision?.proofs.map((p) => [p.channel, p.error ?? null])).toEqual([
+      ['email', 'SMTP_550'],
+      ['sms', null],
+    ]);
+    expect((await smsTo(phone)).filter((m) => m.text.includes('决定书'))).toHaveLength(1);
+  });
+
   it('refuses a receipt without the callback token, for an unknown message or with a status out of the list', async () => {
     const post = (headers: Record<string, string>, payload: object) =>
       world.app.inject({ method: 'POST', url: '/v1/deliveries/sms', headers, payload });
@@ -317,11 +387,69 @@ describe('feedback: messages reach customers on their channel, with proof (real 
         )
       ).statusCode,
     ).toBe(401);
-    expect((await post(token, { messageId: 'no-such-id', status: 'delivered' })).statusCode).toBe(
-      404,
-    );
+    // A receipt for a send not recorded (yet) is held, not refused: see the early-receipt suite.
+    const early = await post(token, { messageId: `no-such-id-${Date.now()}`, status: 'delivered' });
+    expect(early.statusCode).toBe(202);
+    expect(early.json()).toEqual({ receipt: 'held' });
     const bad = await post(token, { messageId: 'x', status: 'read' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('status');
+  });
+});
+
+/**
+ * A gateway that calls back before it answers the send (as a fast real one can: its receipt
+ * overtakes the sender's commit). The receipt must not be lost: feedback holds it and applies
+ * it when the proof is written.
+ */
+describe('feedback: a delivery receipt that arrives before its send is recorded (a gateway that calls back first, over real HTTP)', () => {
+  let world: MessagesWorld;
+  let gateway: Server;
+  const callbacks: { status: number; body: string }[] = [];
+
+  beforeAll(async () => {
+    gateway = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const sent = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          callbackUrl: string;
+          callbackToken: string;
+        };
+        const messageId = `gw-${randomUUID()}`;
+        // The receipt first, answered, and only then the send's own answer.
+        fetch(sent.callbackUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-callback-token': sent.callbackToken },
+          body: JSON.stringify({ messageId, status: 'delivered', at: new Date().toISOString() }),
+        })
+          .then(async (r) => callbacks.push({ status: r.status, body: await r.text() }))
+          .finally(() => {
+            res.writeHead(202, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ messageId }));
+          });
+      });
+    });
+    await new Promise<void>((done) => gateway.listen(0, '127.0.0.1', done));
+    const { port } = gateway.address() as AddressInfo;
+    world = await messagesWorld({ SMS_GATEWAY_URL: `http://127.0.0.1:${port}/sms/v1/messages` });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await new Promise((done) => gateway?.close(done));
+  });
+
+  it('holds the early receipt and marks the text delivered once the send is recorded', async () => {
+    const { complaintId } = await world.complain({ phone: aPhone(), channel: 'phone' });
+    const [ack] = await world.messages(
+      complaintId,
+      (ms) => ms[0]?.proofs[0]?.deliveryStatus === 'delivered',
+    );
+    expect(callbacks[0]).toEqual({ status: 202, body: JSON.stringify({ receipt: 'held' }) });
+    expect(ack?.proofs).toEqual([
+      expect.objectContaining({ channel: 'sms', deliveryStatus: 'delivered', attempt: 1 }),
+    ]);
+    expect(ack?.proofs[0]?.providerMessageId).toMatch(/^gw-/);
+    expect(ack?.status).toBe('told');
   });
 });

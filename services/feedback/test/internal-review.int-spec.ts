@@ -3,7 +3,14 @@ import { AnyEventEnvelope, EVENT_TYPES, TOPICS, validateEnvelope } from '@compla
 import { aFeedbackSubmittedEvent, anInvestigatedEvent } from '@complaints/contracts/testing';
 import { ManualClock } from '@complaints/platform/testing';
 import { readTopics, waitFor } from '@complaints/testing';
-import { anEmail, mailTo, MessagesWorld, messagesWorld } from './customer-messages.kit';
+import {
+  aPhone,
+  anEmail,
+  mailTo,
+  MessagesWorld,
+  messagesWorld,
+  smsTo,
+} from './customer-messages.kit';
 
 jest.setTimeout(180_000);
 
@@ -35,11 +42,11 @@ describe('feedback: internal review (real Kafka, PostgreSQL, Keycloak, SMTP sink
   const post = async (url: string, body: object) =>
     w.app.inject({ method: 'POST', url, payload: body, headers: await officer() });
 
-  const decided = async (email: string, round = 1) => {
-    const c = await w.complain({ email, language: 'en', channel: 'email' });
+  const decided = async (email: string, phone?: string) => {
+    const c = await w.complain({ email, phone, language: 'en', channel: 'email' });
     const investigated = anInvestigatedEvent({
       complaintId: c.complaintId,
-      payload: { round, outcome: 'rejected', complaint: c.summary },
+      payload: { round: 1, outcome: 'rejected', complaint: c.summary },
     });
     await w.env.publish(investigated);
     await waitFor('the decision letter', async () => {
@@ -78,9 +85,10 @@ describe('feedback: internal review (real Kafka, PostgreSQL, Keycloak, SMTP sink
     }
   }
 
-  it('reopens for review when asked in time, and sends the review decision in its own letter', async () => {
+  it('reopens for review when asked in time, and sends the review decision in its own letter, by e-mail and by text, with an answer link that closes the complaint', async () => {
     const email = anEmail();
-    const c = await decided(email);
+    const phone = aPhone();
+    const c = await decided(email, phone);
     const res = await post(`/v1/feedback/${c.complaintId}`, {
       rating: 1,
       solved: false,
@@ -142,8 +150,42 @@ describe('feedback: internal review (real Kafka, PostgreSQL, Keycloak, SMTP sink
       m.some((x) => x.kind === 'review-decision' && x.status === 'told'),
     );
     const letter = messages.find((m) => m.kind === 'review-decision');
-    expect(letter).toMatchObject({ templateId: 'review-decision', templateVersion: 1 });
-    expect(letter?.proofs[0]).toMatchObject({ channel: 'email', templateId: 'review-decision' });
+    expect(letter).toMatchObject({ templateId: 'review-decision', templateVersion: 2 });
+    // The letter goes to every channel the customer gave, each send with its own proof.
+    expect(letter?.proofs.map((p) => [p.channel, p.templateId])).toEqual([
+      ['email', 'review-decision'],
+      ['sms', 'review-decision'],
+    ]);
+    const [text] = (await smsTo(phone)).filter((m) =>
+      m.text.startsWith('The internal review of our decision'),
+    );
+    expect(text?.text).toContain('Claim paid with interest');
+
+    // Its answer link: the customer rates the review and says it is solved; the complaint closes.
+    const token = /\/answer#t=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(text?.text).toContain(`/answer#t=${token}`);
+    const answered = await w.app.inject({
+      method: 'POST',
+      url: '/v1/answers',
+      headers: { 'content-type': 'application/json' },
+      payload: { token, rating: 4, solved: true },
+    });
+    expect(answered.statusCode).toBe(202);
+    expect(answered.json()).toMatchObject({ round: 2, status: 'received' });
+    const [closed] = await eventsOf(c.complaintId, EVENT_TYPES.closed);
+    expect(closed?.payload).toMatchObject({ resolution: 'satisfied' });
+    // The closure carries every proof to the archive: both letters on both channels.
+    const proofs = (
+      closed?.payload as { messageProofs?: { messageKind: string; channel: string }[] }
+    ).messageProofs;
+    // (The manual clock sends both at one instant: compared in any order.)
+    for (const kind of ['decision', 'review-decision'])
+      expect(
+        proofs
+          ?.filter((p) => p.messageKind === kind)
+          .map((p) => p.channel)
+          .sort(),
+      ).toEqual(['email', 'sms']);
   });
 
   it('refuses a review asked more than 30 days after the letter, with the reason, and changes nothing', async () => {

@@ -13,6 +13,13 @@ export const MESSAGE_KINDS = [
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**
+ * The letters a customer gets on every channel they gave (e-mail and text), each with its own
+ * proof: the decision and the review decision. Every other message goes on the preferred
+ * channel only, falling back to the next when it fails.
+ */
+export const EVERY_CHANNEL_KINDS: readonly MessageKind[] = ['decision', 'review-decision'];
+
+/**
  * pending: waiting to be sent (or retried at next_attempt_at). told: a channel accepted it
  * (its proof says what became of it). undeliverable: every channel the customer has failed
  * permanently; officers see it. refused: the message lacked a part the rules require and was
@@ -62,6 +69,13 @@ export class CustomerMessage {
   /** Position in the customer's channel list being tried (0 = preferred). */
   @Column('integer', { name: 'channel_index' })
   channelIndex: number;
+
+  /**
+   * Sent on every channel the customer has, one after another (EVERY_CHANNEL_KINDS); told once
+   * one accepted it and each was tried. Otherwise: the first channel that works.
+   */
+  @Column('boolean', { name: 'every_channel' })
+  everyChannel: boolean;
 
   /** Attempts on the current channel (>= 0). */
   @Column('integer')

@@ -6,7 +6,7 @@ import { Transaction } from '@complaints/messaging';
 import { Clock, ROOT_LOGGER } from '@complaints/platform';
 import { AnswerLinkSigner } from '../answers/answer-link-signer';
 import { contentHash } from './message-address';
-import type { MessageKind } from './customer-message.entity';
+import { EVERY_CHANNEL_KINDS, MessageKind } from './customer-message.entity';
 import type { MessageRefusedError, RenderedMessage } from './templates/message-template';
 
 export interface QueuedMessage {
@@ -70,8 +70,8 @@ export class MessageQueue {
     const rows: unknown[] = await tx.manager.query(
       `INSERT INTO customer_message (id, complaint_id, kind, dedupe_key, template_id, template_version,
          language, subject, body, content_hash, status, next_attempt_at, last_error, correlation_id,
-         causation_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $12)
+         causation_id, created_at, every_channel)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $12, $16)
        ON CONFLICT ON CONSTRAINT uq_customer_message_dedupe DO NOTHING
        RETURNING id`,
       [
@@ -91,6 +91,7 @@ export class MessageQueue {
         error,
         message.cause.correlationId,
         message.cause.causationId,
+        EVERY_CHANNEL_KINDS.includes(message.kind),
       ],
     );
     if (status === 'pending' && rows.length > 0) {

@@ -11,6 +11,7 @@ import { CustomerContact } from './customer-contact.entity';
 import { CustomerMessage } from './customer-message.entity';
 import { channelsOf, maskAddress } from './message-address';
 import { DeliveryStatus } from './message-proof.entity';
+import { lockProviderMessage, MessageProofs } from './message-proofs.service';
 
 /** Longest wait between two attempts, whatever the backoff says: 1 hour. */
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
@@ -19,8 +20,11 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
  * Sends due messages, one per transaction: the message row is locked (SKIP LOCKED, so every
  * instance may sweep), sent on the customer's current channel, and the proof written with the
  * outcome. Transient failures retry with exponential backoff; a permanent one (or too many
- * transient ones) moves to the customer's next channel; none left: undeliverable. A crash
- * between the provider accepting and the commit sends the message again (at least once).
+ * transient ones) moves to the customer's next channel; none left: undeliverable. A letter
+ * for every channel (the decision, the review decision) goes on to the next channel after each
+ * send, so a customer with an e-mail and a phone gets it on both, each send with its proof;
+ * told once one took it. A crash between the provider accepting and the commit sends the
+ * message again (at least once).
  */
 @Injectable()
 export class MessageSender {
@@ -31,6 +35,7 @@ export class MessageSender {
     private readonly clock: Clock,
     private readonly config: FeedbackConfig,
     private readonly links: AnswerLinkSigner,
+    private readonly proofs: MessageProofs,
     @Inject(CHANNEL_ADAPTERS) adapters: ChannelAdapter[],
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
@@ -78,8 +83,19 @@ export class MessageSender {
       messageId: message.id,
       kind: message.kind,
     };
-    const target = channelsOf(contact)[message.channelIndex];
+    const channels = channelsOf(contact);
+    const target = channels[message.channelIndex];
     if (!target) {
+      // A letter for every channel that one of them took is told; otherwise nobody was.
+      if (message.everyChannel && (await this.toldOnAnotherChannel(tx, message.id))) {
+        await tx.manager.update(
+          CustomerMessage,
+          { id: message.id },
+          { status: 'told', channelIndex: Math.max(channels.length - 1, 0) },
+        );
+        this.logger.info(log, 'every channel tried; told on at least one');
+        return;
+      }
       await tx.manager.update(CustomerMessage, { id: message.id }, { status: 'undeliverable' });
       this.logger.warn(
         { ...log, lastError: message.lastError },
@@ -87,6 +103,8 @@ export class MessageSender {
       );
       return;
     }
+    // A letter for every channel goes on to the next one once this one is done with.
+    const hasNext = message.everyChannel && message.channelIndex + 1 < channels.length;
     const attempt = message.attempts + 1;
     const proof = {
       id: randomUUID(),
@@ -110,6 +128,8 @@ export class MessageSender {
         body: this.links.expand(message.body),
         messageId: message.id,
       });
+      // Before the proof is written: a receipt the provider sent already waits for this lock.
+      await lockProviderMessage(tx, target.channel, receipt.providerMessageId);
       await this.writeProof(
         tx,
         { ...proof, providerMessageId: receipt.providerMessageId },
@@ -119,8 +139,22 @@ export class MessageSender {
       await tx.manager.update(
         CustomerMessage,
         { id: message.id },
-        { status: 'told', attempts: attempt, lastError: null, toldAt: message.toldAt ?? now },
+        hasNext
+          ? {
+              channelIndex: message.channelIndex + 1,
+              attempts: 0,
+              nextAttemptAt: now,
+              lastError: null,
+              toldAt: message.toldAt ?? now,
+            }
+          : { status: 'told', attempts: attempt, lastError: null, toldAt: message.toldAt ?? now },
       );
+      await this.proofs.applyEarlyReceipt(tx, {
+        ...proof,
+        providerMessageId: receipt.providerMessageId,
+        deliveryStatus: 'sent',
+        error: null,
+      });
       if (message.kind === 'acknowledgement' && !message.toldAt) {
         tx.publish(
           createEnvelope({
@@ -169,6 +203,15 @@ export class MessageSender {
         giveUp ? 'channel failed; trying the next one' : 'send failed; will retry',
       );
     }
+  }
+
+  private async toldOnAnotherChannel(tx: Transaction, messageId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.manager.query(
+      `SELECT 1 FROM message_proof WHERE message_id = $1 AND delivery_status IN ('sent', 'delivered')
+        LIMIT 1`,
+      [messageId],
+    );
+    return rows.length > 0;
   }
 
   private async writeProof(

@@ -8,8 +8,6 @@ export const MessageErrors = {
       404,
       `No message has been queued for complaint ${complaintId}.`,
     ),
-  unknownReceipt: () =>
-    new DomainError('MESSAGE.UNKNOWN_RECEIPT', 404, 'No message sent on this channel has that id.'),
   callInFuture: () =>
     new DomainError('MESSAGE.CALL_IN_FUTURE', 422, 'calledAt is in the future.', [
       { field: 'calledAt', reason: 'calledAt must not be in the future' },

@@ -10,8 +10,8 @@ import {
   Req,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -37,20 +37,23 @@ export class MessagesController {
   ) {}
 
   @Post('deliveries/sms')
-  @HttpCode(204)
+  @HttpCode(202)
   @Public()
   @UseGuards(SmsCallbackGuard)
   @ApiOperation({
     summary: "The SMS gateway's delivery receipt (delivered, bounced, failed)",
     description:
       'Called by the gateway, with the header x-callback-token set to SMS_CALLBACK_TOKEN. A bounce or failure ' +
-      "sends the message again on the customer's next channel.",
+      "sends the message again on the customer's next channel. A receipt that arrives before its send is " +
+      'recorded (gateways call back as soon as they accept) is held and applied when the send is: `held`; ' +
+      'one held for a day without its send is dropped.',
   })
-  @ApiNoContentResponse({ description: 'Applied (or already applied)' })
+  @ApiAcceptedResponse({
+    description: '{ receipt: "applied" } (or already applied), or { receipt: "held" }',
+  })
   @ApiUnauthorizedResponse({ description: 'Without the callback token' })
-  @ApiNotFoundResponse({ description: 'No SMS was sent with that message id' })
-  async smsReceipt(@Body() dto: DeliveryReceiptDto): Promise<void> {
-    await this.proofs.receipt('sms', dto);
+  async smsReceipt(@Body() dto: DeliveryReceiptDto): Promise<{ receipt: 'applied' | 'held' }> {
+    return { receipt: await this.proofs.receipt('sms', dto) };
   }
 
   @Post('messages/:complaintId/calls')

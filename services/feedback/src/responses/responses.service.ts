@@ -119,7 +119,7 @@ export class ResponsesService {
     const reference = decision.complaint?.referenceNumber ?? contact?.referenceNumber;
     try {
       // An internal review's decision has its own letter: the outcome of the review and the
-      // remedies still open (the review itself is spent).
+      // remedies still open (the review itself is spent), with its own answer link.
       letter = decision.review
         ? REVIEW_LETTER.render(language, reference, {
             outcome: decision.review.outcome,
@@ -127,6 +127,10 @@ export class ResponsesService {
             basis: decision.rootCause,
             ...(decision.remedy ? { remedy: decision.remedy } : {}),
             ...(regulatorLine ? { regulatorLine } : {}),
+            answerLink: {
+              mark: AnswerLinkSigner.mark(link.id),
+              until: this.templates.customerDate(link.expiresAt, language),
+            },
           })
         : this.templates.decisionLetter(
             language,

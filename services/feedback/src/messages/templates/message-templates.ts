@@ -131,6 +131,11 @@ export class MessageTemplates {
     });
   }
 
+  /** A date as the customer reads it, in the insurer's time zone. */
+  customerDate(at: Date, language: Language): string {
+    return customerDate(at, language, this.settings.timeZone);
+  }
+
   /** The sentence naming the regulator's line, or undefined where it is not named. */
   regulatorLine(language: Language): string | undefined {
     const line = this.settings.regulatorLine;

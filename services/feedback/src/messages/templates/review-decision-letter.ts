@@ -20,6 +20,8 @@ export interface ReviewDecisionData {
   noRemedy: Partial<Record<Language, string>>;
   /** Per language, the paragraph naming the remedies still open. */
   remedies: Partial<Record<Language, string>>;
+  /** Per language, the paragraph that gives the answer link: `{url}` and its expiry `{until}`. */
+  answerLink: Partial<Record<Language, string>>;
   /** Per language, each remedy the letter must name and the words that name it. */
   requiredParts: Partial<Record<Language, Record<string, string>>>;
 }
@@ -32,14 +34,19 @@ export interface ReviewDecisionParts {
   remedy?: string;
   /** The sentence naming the regulator's line, where it is named. */
   regulatorLine?: string;
+  /**
+   * The customer's one-time answer link (rate the review, say whether it is solved): its
+   * placeholder and expiry, written out as customers read it (`until`, a date in their language).
+   */
+  answerLink: { mark: string; until: string };
 }
 
 /**
  * The review-decision letter (versioned data beside this file, Chinese and English): the
  * review's outcome (upheld or overturned), its findings, basis and reasons, what the insurer
  * will do, and the remedies still open (mediation, arbitration, the courts, and the
- * regulator's line for China-policy complaints). Checked at start; a letter lacking a part is
- * refused, never sent.
+ * regulator's line for China-policy complaints), and the customer's answer link. Checked at
+ * start; a letter lacking a part is refused, never sent.
  */
 export class ReviewDecisionLetter {
   constructor(private readonly t: ReviewDecisionData = reviewDecisionData) {
@@ -51,6 +58,7 @@ export class ReviewDecisionLetter {
       ...(t.outcomes[language]?.upheld && t.outcomes[language]?.overturned
         ? []
         : [`${language}:outcomes`]),
+      ...(t.answerLink[language]?.includes('{url}') ? [] : [`${language}:answerLink`]),
     ]);
     if (missing.length > 0) throw new MessageRefusedError(t.id, missing);
   }
@@ -73,6 +81,12 @@ export class ReviewDecisionLetter {
       basis: parts.basis,
       remedy: parts.remedy ?? t.noRemedy[language],
       remedies,
+      answerLink: t.answerLink[language]
+        ? fill(t.id, t.answerLink[language] ?? '', {
+            url: parts.answerLink.mark,
+            until: parts.answerLink.until,
+          })
+        : undefined,
     };
     const body = fill(t.id, text.body, values);
     const lacking = REVIEW_REMEDIES.filter((r) => {
