@@ -7,6 +7,7 @@ import { CreateImprovementActions1797100500000 } from './1797100500000-create-im
 import { SeedExperienceIndex1797100600000 } from './1797100600000-seed-experience-index';
 import { CreateScheduledReports1797100700000 } from './1797100700000-create-scheduled-reports';
 import { AddCustomerSegment1797100800000 } from './1797100800000-add-customer-segment';
+import { AddReviews1797100900000 } from './1797100900000-add-reviews';
 
 /** The analytics schema's migrations, in order (the rebuild command runs them too). */
 export const ANALYTICS_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ANALYTICS_MIGRATIONS = [
   SeedExperienceIndex1797100600000,
   CreateScheduledReports1797100700000,
   AddCustomerSegment1797100800000,
+  AddReviews1797100900000,
 ];

@@ -19,10 +19,11 @@ export class HandlerPerformanceController {
   @Get()
   @ApiOperation({
     summary:
-      'Per handler (pseudonym) or team: volume, time to decision, deadlines, reopenings, satisfaction',
+      'Per handler (pseudonym) or team: volume, time to decision, deadlines, reopenings, review overturns, satisfaction',
     description:
-      "Complaints received in the period, credited to their last round's handler. Review " +
-      'overturns are not in the archived record, so there is no overturn rate.',
+      "Complaints received in the period, credited to their last round's handler. The review " +
+      "overturn rate is the reviewed decision's: internal reviews decided on the handler's (or " +
+      "team's) decisions, and the share of them that overturned it (null when none was reviewed).",
   })
   @ApiOkResponse({ description: 'Rows, biggest first' })
   list(@Query() query: PerformanceQueryDto): Promise<PerformanceRow[]> {

@@ -17,11 +17,19 @@ export interface PerformanceRow {
   /** null without survey answers */
   meanRating: number | null;
   closedSatisfiedRate: number;
+  /** decisions of the unit (any round) whose internal review was decided, in the period */
+  reviewsDecided: number;
+  /** of those, overturned by the review */
+  reviewsOverturned: number;
+  /** overturned / decided; null when none of the unit's decisions was reviewed */
+  reviewOverturnRate: number | null;
 }
 
 /**
  * Handling results for incentives (the plan: assess handling results as part of performance):
- * complaints received in the period, credited to the handler of their last round.
+ * complaints received in the period, credited to the handler of their last round. The review
+ * overturn rate is the reviewed decision's own: a review of round 1 counts for round 1's
+ * handler (and that handler's team), whoever handled the review round.
  */
 @Injectable()
 export class HandlerPerformanceService {
@@ -53,6 +61,18 @@ export class HandlerPerformanceService {
       rating: number | null;
       satisfied: number;
     }[];
+    const reviewUnit = by === 'handler' ? 'd.handler_ref' : 'f.department';
+    const reviews = (await this.dataSource.query(
+      `SELECT ${reviewUnit} AS unit,
+              count(*) FILTER (WHERE d.review_outcome IS NOT NULL)::int AS decided,
+              count(*) FILTER (WHERE d.review_outcome = 'overturned')::int AS overturned
+         FROM complaint_fact f
+         JOIN decision_fact d ON d.complaint_id = f.complaint_id
+        WHERE f.received_on >= $1::date AND f.received_on < $2::date AND d.review_requested
+        GROUP BY 1`,
+      [period.from, period.to],
+    )) as { unit: string; decided: number; overturned: number }[];
+    const reviewed = new Map(reviews.map((r) => [r.unit, r]));
     return rows.map((r) => ({
       unit: r.unit,
       team: r.team,
@@ -63,6 +83,19 @@ export class HandlerPerformanceService {
       upheldRate: r.upheld,
       meanRating: r.rating,
       closedSatisfiedRate: r.satisfied,
+      ...reviewFigures(reviewed.get(r.unit)),
     }));
   }
+}
+
+function reviewFigures(
+  r: { decided: number; overturned: number } | undefined,
+): Pick<PerformanceRow, 'reviewsDecided' | 'reviewsOverturned' | 'reviewOverturnRate'> {
+  const decided = r?.decided ?? 0;
+  const overturned = r?.overturned ?? 0;
+  return {
+    reviewsDecided: decided,
+    reviewsOverturned: overturned,
+    reviewOverturnRate: decided ? Math.round((overturned / decided) * 10_000) / 10_000 : null,
+  };
 }

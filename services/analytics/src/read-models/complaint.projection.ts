@@ -38,6 +38,10 @@ export interface ComplaintFactRow {
   /** the customer's age band, when the record carries one */
   age_band: string | null;
   vulnerable: boolean | null;
+  /** internal reviews asked for, and those decided upholding or overturning the decision */
+  review_requests: number;
+  reviews_upheld: number;
+  reviews_overturned: number;
 }
 
 /** A `decision_fact` row. */
@@ -52,6 +56,10 @@ export interface DecisionFactRow {
   decided_on: string;
   compensation_minor: number | null;
   compensation_currency: string | null;
+  /** whether the customer asked for an internal review of this round's decision */
+  review_requested: boolean;
+  /** the review's outcome: null while undecided or when none was asked for */
+  review_outcome: 'upheld' | 'overturned' | null;
 }
 
 export interface ComplaintProjection {
@@ -71,8 +79,12 @@ export function projectComplaint(
   timeZone: string,
 ): ComplaintProjection {
   const decisions = [...record.decisions].sort((a, b) => a.round - b.round);
+  const reviews = record.reviews ?? [];
   const rows: DecisionFactRow[] = decisions.map((d) => {
     const cause = taxonomy.resolve(d);
+    // The round's last decided review (the contract allows one per round; the last counts).
+    const ofRound = reviews.filter((r) => r.reviewedRound === d.round);
+    const decided = ofRound.filter((r) => r.outcome !== undefined);
     return {
       complaint_id: record.complaintId,
       round: d.round,
@@ -84,6 +96,8 @@ export function projectComplaint(
       decided_on: localDate(d.decidedAt, timeZone),
       compensation_minor: d.compensation?.amountMinor ?? null,
       compensation_currency: d.compensation?.currency ?? null,
+      review_requested: ofRound.length > 0,
+      review_outcome: decided[decided.length - 1]?.outcome ?? null,
     };
   });
   const last = rows[rows.length - 1];
@@ -128,6 +142,9 @@ export function projectComplaint(
       sealed_at: record.sealedAt,
       age_band: c.customerSegment?.ageBand ?? null,
       vulnerable: c.customerSegment?.vulnerable ?? null,
+      review_requests: reviews.length,
+      reviews_upheld: reviews.filter((r) => r.outcome === 'upheld').length,
+      reviews_overturned: reviews.filter((r) => r.outcome === 'overturned').length,
     },
     decisions: rows,
   };

@@ -46,6 +46,9 @@ const FACT_UPDATE = [
   'sealed_at',
   'age_band',
   'vulnerable',
+  'review_requests',
+  'reviews_upheld',
+  'reviews_overturned',
 ]
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');

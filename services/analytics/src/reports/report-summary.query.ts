@@ -23,7 +23,10 @@ export const REPORT_SUMMARY_SQL = `
          count(*) FILTER (WHERE resolution = 'satisfied')::int AS satisfied,
          count(*) FILTER (WHERE resolution = 'no_feedback')::int AS no_feedback,
          count(*) FILTER (WHERE resolution = 'escalated')::int AS escalated,
-         count(*) FILTER (WHERE reopen_count > 0)::int AS reopened
+         count(*) FILTER (WHERE reopen_count > 0)::int AS reopened,
+         count(*) FILTER (WHERE review_requests > 0)::int AS reviewed,
+         coalesce(sum(reviews_upheld + reviews_overturned), 0)::int AS reviews_decided,
+         coalesce(sum(reviews_overturned), 0)::int AS reviews_overturned
     FROM f`;
 
 export interface ReportSummaryRow {
@@ -47,4 +50,8 @@ export interface ReportSummaryRow {
   no_feedback: number;
   escalated: number;
   reopened: number;
+  /** complaints with an internal review asked for */
+  reviewed: number;
+  reviews_decided: number;
+  reviews_overturned: number;
 }

@@ -45,6 +45,11 @@ export function reportCsv(r: ComplaintReport): string {
     ['closed_escalated', r.satisfaction.closedEscalated],
     ['reopened', r.reopened.complaints],
     ['reopen_rate', r.reopened.rate],
+    ['review_requested', r.reviews.complaints],
+    ['review_rate', r.reviews.rate],
+    ['reviews_decided', r.reviews.decided],
+    ['reviews_overturned', r.reviews.overturned],
+    ['review_overturn_rate', r.reviews.overturnRate],
   ];
   for (const [name, value] of summary) rows.push(['summary', name, value]);
   for (const [dimension, groups] of Object.entries(r.breakdowns))

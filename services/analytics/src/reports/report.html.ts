@@ -31,6 +31,8 @@ export const TEXT = {
     rating: '平均评分',
     satisfied: '满意结案',
     reopened: '重新处理',
+    reviewed: '申请内部复核',
+    overturned: '复核改变原决定',
     outcomes: '处理结果',
     unclassified: '未分类',
     test: '检验',
@@ -63,6 +65,8 @@ export const TEXT = {
     rating: 'mean rating',
     satisfied: 'closed satisfied',
     reopened: 'reopened',
+    reviewed: 'internal review asked for',
+    overturned: 'reviews that overturned the decision',
     outcomes: 'Outcomes',
     unclassified: 'unclassified',
     test: 'test',
@@ -145,7 +149,9 @@ ${chart(
 <tr><th>${esc(t.breached)}</th><td>${r.deadlines.breached}</td></tr></table></section>
 <section><h2>${esc(t.satisfaction)}</h2><table><tr><th>${esc(t.rating)}</th><td>${esc(r.satisfaction.meanRating)}</td></tr>
 <tr><th>${esc(t.satisfied)}</th><td>${r.satisfaction.closedSatisfied} (${pct(r.satisfaction.satisfiedRate)})</td></tr>
-<tr><th>${esc(t.reopened)}</th><td>${r.reopened.complaints} (${pct(r.reopened.rate)})</td></tr></table></section>
+<tr><th>${esc(t.reopened)}</th><td>${r.reopened.complaints} (${pct(r.reopened.rate)})</td></tr>
+<tr><th>${esc(t.reviewed)}</th><td>${r.reviews.complaints} (${pct(r.reviews.rate)})</td></tr>
+<tr><th>${esc(t.overturned)}</th><td>${r.reviews.overturned} / ${r.reviews.decided} (${pct(r.reviews.overturnRate)})</td></tr></table></section>
 </body></html>
 `;
 }

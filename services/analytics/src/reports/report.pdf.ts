@@ -171,6 +171,11 @@ export function reportPdf(
     [t.rating, num(r.satisfaction.meanRating)],
     [t.satisfied, `${r.satisfaction.closedSatisfied} (${pct(r.satisfaction.satisfiedRate)})`],
     [t.reopened, `${r.reopened.complaints} (${pct(r.reopened.rate)})`],
+    [t.reviewed, `${r.reviews.complaints} (${pct(r.reviews.rate)})`],
+    [
+      t.overturned,
+      `${r.reviews.overturned} / ${r.reviews.decided} (${pct(r.reviews.overturnRate)})`,
+    ],
   ]);
   w.heading(p.actions);
   w.table(

@@ -93,6 +93,13 @@ export class ReportService {
         satisfiedRate: rate(s.satisfied, s.received),
       },
       reopened: { complaints: s.reopened, rate: rate(s.reopened, s.received) },
+      reviews: {
+        complaints: s.reviewed,
+        rate: rate(s.reviewed, s.received),
+        decided: s.reviews_decided,
+        overturned: s.reviews_overturned,
+        overturnRate: rate(s.reviews_overturned, s.reviews_decided),
+      },
       actions,
       test: first.test,
     };

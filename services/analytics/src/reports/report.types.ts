@@ -53,6 +53,17 @@ export interface ComplaintReport {
     satisfiedRate: number | null;
   };
   reopened: { complaints: number; rate: number | null };
+  /**
+   * Internal reviews: complaints whose customer asked for one (and their share of those
+   * received), reviews decided, and those that overturned the reviewed decision.
+   */
+  reviews: {
+    complaints: number;
+    rate: number | null;
+    decided: number;
+    overturned: number;
+    overturnRate: number | null;
+  };
   /** improvement actions taken in the period, each with its cause's rate before and after */
   actions: ImprovementAction[];
   test: Hotspots['test'];
