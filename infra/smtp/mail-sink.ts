@@ -14,7 +14,9 @@
  * e-mail to any address @bounce.test is refused with 550 (permanent), @defer.test with 451
  * (transient); a text to a number ending in 0000 is refused with 400 (permanent).
  * A text sent with `callbackUrl` gets a delivery receipt POSTed there (status `delivered`;
- * `failed` for numbers ending in 9999) with the header `x-callback-token: <callbackToken>`.
+ * `failed` for numbers ending in 9999) with the header `x-callback-token: <callbackToken>`,
+ * retried with backoff while the callback answers anything but 2xx (SMS_CALLBACK_ATTEMPTS, 8:
+ * about 25 s in all), as real gateways do.
  *
  * What arrives is kept under $MAIL_SINK_DIR (.data/smtp): one JSON file per message.
  */
@@ -29,6 +31,8 @@ const host = '127.0.0.1';
 const smtpPort = Number(process.env['SMTP_PORT'] ?? 2525);
 const httpPort = Number(process.env['MAIL_SINK_HTTP_PORT'] ?? 2526);
 const gatewayKey = process.env['SMS_GATEWAY_KEY'] ?? 'local-sms-key';
+/** Tries per delivery receipt while the callback answers anything but 2xx. */
+const callbackAttempts = Math.max(1, Number(process.env['SMS_CALLBACK_ATTEMPTS'] ?? 8));
 const dir = resolve(process.env['MAIL_SINK_DIR'] ?? join(__dirname, '../../.data/smtp'));
 /** Stored messages listed per request at most; the newest are kept. */
 const LIST_LIMIT = 500;
@@ -124,15 +128,34 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }
 
+/**
+ * Posts the delivery receipt as a real gateway does: soon after accepting the text, and again
+ * with backoff while the callback does not answer 2xx (a receiver that is busy, restarting or
+ * has not recorded the send yet), at most SMS_CALLBACK_ATTEMPTS times (delays 50 ms, then
+ * doubling from 200 ms).
+ */
 function receipt(callbackUrl: string, token: string, messageId: string, to: string): void {
   const status = to.endsWith('9999') ? 'failed' : 'delivered';
-  setTimeout(() => {
+  const body = JSON.stringify({ messageId, status, at: new Date().toISOString() });
+  const post = (attempt: number): void => {
     fetch(callbackUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-callback-token': token },
-      body: JSON.stringify({ messageId, status, at: new Date().toISOString() }),
-    }).catch(() => undefined);
-  }, 50);
+      body,
+      signal: AbortSignal.timeout(10_000),
+    })
+      .then(async (res) => {
+        await res.arrayBuffer().catch(() => undefined);
+        return res.ok;
+      })
+      .catch(() => false)
+      .then((delivered) => {
+        if (!delivered && attempt < callbackAttempts) {
+          setTimeout(() => post(attempt + 1), 100 * 2 ** attempt);
+        }
+      });
+  };
+  setTimeout(() => post(1), 50);
 }
 
 async function sendSms(req: IncomingMessage, res: ServerResponse): Promise<void> {
