@@ -1,6 +1,7 @@
 import { execFile } from 'child_process';
 import { resolve } from 'path';
 import { promisify } from 'util';
+import { randomInt, randomUUID } from 'crypto';
 import { TOPICS } from '@complaints/contracts';
 import {
   CaseView,
@@ -9,7 +10,7 @@ import {
   playJourney,
   SAMPLE_COMPLAINTS,
 } from '@complaints/pipeline-client';
-import { demoTokens, readTopics, testIdentity } from '@complaints/testing';
+import { demoTokens, demoUsers, readTopics, testIdentity } from '@complaints/testing';
 import { ComplaintClocksView, lastClock, PeopleHttp, WatchlistView } from './clock-http';
 import { sweepServices } from './hostile-sweep';
 import { PipelineWorld, startPipeline } from './pipeline-world';
@@ -20,6 +21,34 @@ jest.setTimeout(600_000);
 const FAST_CALLER = 'e2e-fast-clock';
 const STEP_MS = 120_000; // generous: CI runs two projects at once on two cores
 const ROOT = resolve(__dirname, '../../..');
+
+/** The local mail sink and SMS stand-in the project runs (infra/smtp): what reached customers. */
+const SINK = process.env['MAIL_SINK_URL'] ?? 'http://127.0.0.1:2526';
+
+interface SunkMail {
+  to: string[];
+  subject: string;
+  text: string;
+  receivedAt: string;
+}
+interface SunkSms {
+  to: string;
+  text: string;
+  receivedAt: string;
+}
+
+/** A message with its proofs, as feedback shows it to a complaints officer. */
+interface MessageView {
+  kind: string;
+  status: string;
+  proofs: {
+    channel: string;
+    maskedAddress: string;
+    contentHash: string;
+    providerMessageId?: string;
+    deliveryStatus: string;
+  }[];
+}
 
 /** A clock on the archived record, as analysts read it. */
 interface ArchivedClockView {
@@ -47,6 +76,13 @@ describe('the legal clock end to end (six services: the five and deadlines, Keyc
         DEADLINES_POLICY_BY_CALLER_SYSTEM: `${FAST_CALLER}=test-seconds@1`,
         DEADLINES_SWEEP_INTERVAL_MS: '1000',
       },
+      // Feedback names its own address: the gateway's receipts and the customer's answer link.
+      serviceEnv: (ports) => ({
+        feedback: {
+          SMS_CALLBACK_URL: `http://127.0.0.1:${ports['feedback']}/v1/deliveries/sms`,
+          ANSWER_LINK_BASE_URL: `http://127.0.0.1:${ports['feedback']}`,
+        },
+      }),
     });
     client = new PipelineClient(world.urls, { apiKey: world.apiKey, tokens });
     fastClient = new PipelineClient(world.urls, {
@@ -372,6 +408,297 @@ describe('the legal clock end to end (six services: the five and deadlines, Keyc
     }).toEqual({ accepted: [], serverErrors: [], unexpected: [] });
     process.stdout.write(
       `deadlines hostile sweep with Keycloak tokens: ${report.routes} routes, ${report.requests} requests\n`,
+    );
+  });
+
+  /**
+   * Talking to the customer, with proof (issue 12's end-to-end test), in this world rather than
+   * one of its own (CI time): the customer's messages read where they arrived (the project's
+   * SMTP sink and SMS stand-in, over real SMTP and HTTP), the gateway's receipts posted back to
+   * feedback, the customer's answers given on the signed link as a browser would, the people
+   * with their own Keycloak tokens. Runs last: the replay above counts the clock suite's seven.
+   */
+  it('talks to the customer with proof: acknowledged by e-mail in time, an extension notice, the decision by e-mail and text with receipts, an answer on the signed link asking for review, a different person decides it, and the archived record holds every proof', async () => {
+    const feedback = world.urls.feedback;
+    const tag = randomUUID().slice(0, 8);
+    const email = `li.${tag}@example.test`;
+    const phone = `+86 139 ${randomInt(1000, 9998)} ${randomInt(1000, 9998)}`;
+    const digits = phone.replace(/\s/g, '');
+    const complainedAbout = demoUsers().find((u) => u.username === 'h-claims-01');
+    const mailOf = async (subject: string) =>
+      eventually(
+        `an e-mail "${subject}" to the customer`,
+        async () => {
+          const all = (await (await fetch(`${SINK}/mail?to=${email}`)).json()) as SunkMail[];
+          return all.find((m) => m.subject.startsWith(subject));
+        },
+        STEP_MS,
+        250,
+      );
+    // Intake may keep the number as given or without its spaces: the stand-in is asked for both.
+    const textOf = async (start: string) =>
+      eventually(
+        `a text "${start}" to the customer`,
+        async () => {
+          const all: SunkSms[] = [];
+          for (const to of new Set([phone, digits]))
+            all.push(
+              ...((await (
+                await fetch(`${SINK}/sms?to=${encodeURIComponent(to)}`)
+              ).json()) as SunkSms[]),
+            );
+          return all.find((m) => m.text.startsWith(start));
+        },
+        STEP_MS,
+        250,
+      );
+    const messagesWhen = (what: string, ready: (ms: MessageView[]) => boolean) =>
+      eventually(
+        `feedback's proofs: ${what}`,
+        async () => {
+          const a = await people.call<MessageView[]>(
+            'GET',
+            `${feedback}/v1/messages/${accepted.id}`,
+            'officer',
+          );
+          return a.status === 200 && ready(a.body) ? a.body : undefined;
+        },
+        STEP_MS,
+        250,
+      );
+    const proofsOf = (ms: MessageView[], kind: string) =>
+      (ms.find((m) => m.kind === kind)?.proofs ?? []).map((p) => [p.channel, p.deliveryStatus]);
+    const linkIn = (text: string) => {
+      const link = /(\S+)\/answer#t=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(text);
+      if (!link) throw new Error(`no answer link in: ${text}`);
+      return { base: link[1], token: link[2] };
+    };
+
+    // The customer complains on the web with an e-mail and a mobile number, about a handler.
+    const sample = SAMPLE_COMPLAINTS[0];
+    const submitted = await fetch(`${world.urls.intake}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${world.apiKey}` },
+      body: JSON.stringify({
+        channel: 'web',
+        externalReference: `TALK-${tag}`,
+        productLine: sample.productLine,
+        subject: sample.subject,
+        description: sample.description,
+        customer: { name: '李伟', email, phone },
+        complainedAbout: { staffId: complainedAbout?.staffId, unit: 'claims' },
+      }),
+    });
+    expect(submitted.status).toBe(202);
+    const accepted = (await submitted.json()) as {
+      id: string;
+      referenceNumber: string;
+      receivedAt: string;
+    };
+    const reference = accepted.referenceNumber;
+
+    // 1. Acknowledged by e-mail, read from the SMTP server, before the acknowledgement deadline.
+    const ack = await mailOf(`投诉受理通知（投诉编号：${reference}）`);
+    expect(ack.text).toContain(`投诉编号为${reference}`);
+    const acked = await clocksWhen(
+      accepted.id,
+      'the acknowledgement met',
+      (v) => v.clocks.find((c) => c.kind === 'acknowledgement')?.status === 'met',
+    );
+    const ackClock = acked.clocks.find((c) => c.kind === 'acknowledgement');
+    expect(Date.parse(ack.receivedAt)).toBeLessThan(Date.parse(ackClock?.dueAt ?? ''));
+
+    // The case goes to a handler who is not the person complained about.
+    const first = await eventually(
+      `the case of ${accepted.id}`,
+      () => client.findCase(accepted.id),
+      STEP_MS,
+      200,
+    );
+    expect(first.handlerId).not.toBe(complainedAbout?.username);
+
+    // 2. An extension, asked by the handler and approved: the customer is told why and until when.
+    const ask = await people.post<{ requestId: string }>(
+      caseUrl(first, 'extensions'),
+      first.handlerId,
+      { kind: 'complex', reason: 'Repair invoices from two garages are needed' },
+      201,
+    );
+    const why = 'Complex: the repair invoices come from third parties';
+    await people.post(
+      caseUrl(first, `extensions/${ask.requestId}/decision`),
+      'approver',
+      { outcome: 'approved', reason: why },
+      200,
+    );
+    const notice = await mailOf(`投诉处理期限延长通知（投诉编号：${reference}）`);
+    expect(notice.text).toContain(`延期原因：${why}`);
+    const newDue = new Date(Date.parse(accepted.receivedAt) + 30 * 86_400_000);
+    const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+      .format(newDue)
+      .split('-')
+      .map(Number);
+    expect(notice.text).toContain(`新的处理期限：${ymd[0]}年${ymd[1]}月${ymd[2]}日`);
+    await clocksWhen(accepted.id, 'extended to 30 days', (v) => lastClock(v).periodDays === 30);
+
+    // 3. The decision letter, by e-mail and by text, each with its proof; the text's receipt recorded.
+    await client.decide(accepted.id, first.handlerId, 'rejected', 1);
+    const letter = await mailOf(`投诉处理决定书（投诉编号：${reference}）`);
+    const letterText = await textOf(`投诉处理决定书（投诉编号：${reference}）`);
+    for (const part of ['30日内向我司申请内部复核', '调解', '仲裁', '诉讼', '12378'])
+      expect({
+        part,
+        email: letter.text.includes(part),
+        sms: letterText.text.includes(part),
+      }).toEqual({ part, email: true, sms: true });
+    const link = linkIn(letter.text);
+    expect(link.base).toBe(feedback);
+    expect(linkIn(letterText.text).token).toBe(link.token);
+    const decided = await messagesWhen('the decision on both channels, the text delivered', (ms) =>
+      proofsOf(ms, 'decision').some(([c, s]) => c === 'sms' && s === 'delivered'),
+    );
+    expect(proofsOf(decided, 'acknowledgement')).toEqual([['email', 'sent']]);
+    expect(proofsOf(decided, 'extension')).toEqual([['email', 'sent']]);
+    expect(proofsOf(decided, 'decision')).toEqual([
+      ['email', 'sent'],
+      ['sms', 'delivered'],
+    ]);
+    const decisionProofs = decided.find((m) => m.kind === 'decision')?.proofs ?? [];
+    expect(decisionProofs[0]?.providerMessageId).toMatch(/^<.+>$/);
+    expect(decisionProofs[1]?.maskedAddress).toBe(`*********${digits.slice(-4)}`);
+    expect(JSON.stringify(decided)).not.toContain(email);
+
+    // 4. The customer opens the link (the public page, then what it is for) and asks for a review.
+    const page = await fetch(`${link.base}/answer`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const answer = (body: object) =>
+      fetch(`${feedback}/v1/answers${'rating' in body ? '' : '/lookup'}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const lookup = await answer({ token: link.token });
+    expect(lookup.status).toBe(200);
+    expect(await lookup.json()).toMatchObject({ referenceNumber: reference, round: 1 });
+    const asked = await answer({
+      token: link.token,
+      rating: 1,
+      solved: false,
+      comment: '理由不成立，请换人复核',
+      reviewRequested: true,
+    });
+    expect(asked.status).toBe(202);
+    expect(await asked.json()).toMatchObject({ round: 1, status: 'received' });
+    // The link works once.
+    const again = await answer({ token: link.token, rating: 5, solved: true });
+    expect(again.status).toBe(410);
+
+    // 5. The review goes to someone who neither decided nor is complained about, and they decide.
+    const review = await eventually(
+      `the review of ${accepted.id}`,
+      async () => {
+        const c = await client.findCase(accepted.id);
+        return c && c.round === 2 && c.status === 'reopened' ? c : undefined;
+      },
+      STEP_MS,
+      200,
+    );
+    expect(review.handlerId).not.toBe(first.handlerId);
+    expect(review.handlerId).not.toBe(complainedAbout?.username);
+    const reviewDecision = {
+      outcome: 'upheld',
+      summary: '复核查明：修理发票于1月3日已齐全，理赔延误系我司审批环节所致。',
+      rootCause: '审批环节没有时限，违反保险合同第7条',
+      remedy: '赔付修理费用并支付延误利息',
+      reviewOutcome: 'overturned',
+    };
+    const byDecider = await people.call(
+      'POST',
+      caseUrl(first, 'decision'),
+      first.handlerId,
+      reviewDecision,
+    );
+    expect(byDecider.status).toBe(403);
+    await people.post(caseUrl(first, 'decision'), review.handlerId, reviewDecision, 201);
+
+    // Its letter, by e-mail and by text with its receipt; the customer answers it on its own link.
+    const reviewLetter = await mailOf(`内部复核决定书（投诉编号：${reference}）`);
+    const reviewText = await textOf(`内部复核决定书（投诉编号：${reference}）`);
+    for (const part of ['撤销原处理决定', '赔付修理费用并支付延误利息', '调解', '仲裁', '诉讼'])
+      expect({
+        part,
+        email: reviewLetter.text.includes(part),
+        sms: reviewText.text.includes(part),
+      }).toEqual({ part, email: true, sms: true });
+    await messagesWhen('the review decision on both channels, the text delivered', (ms) =>
+      proofsOf(ms, 'review-decision').some(([c, s]) => c === 'sms' && s === 'delivered'),
+    );
+    const satisfied = await answer({
+      token: linkIn(reviewLetter.text).token,
+      rating: 4,
+      solved: true,
+    });
+    expect(satisfied.status).toBe(202);
+    expect(await satisfied.json()).toMatchObject({ round: 2 });
+
+    // 6. Closed and archived: the record on complaints.archived.v1 holds every proof and the review.
+    const archivedTopic = world.prefix + TOPICS.archived;
+    const ofThis = (m: { key: string | null }) => m.key === accepted.id;
+    const [sealed] = (
+      await readTopics(world.brokers, [archivedTopic], (ms) => ms.some(ofThis), STEP_MS)
+    ).filter(ofThis);
+    const record = JSON.parse(sealed?.value ?? '{}').payload as {
+      notifications?: {
+        messageKind: string;
+        channel: string;
+        deliveryStatus: string;
+        maskedAddress: string;
+        contentHash: string;
+        templateId: string;
+      }[];
+      reviews?: {
+        reviewedRound: number;
+        reviewRound: number;
+        requestedThrough: string;
+        outcome?: string;
+        reviewerPseudonym?: string;
+      }[];
+    };
+    expect(record.notifications?.map((n) => [n.messageKind, n.channel, n.deliveryStatus])).toEqual([
+      ['acknowledgement', 'email', 'sent'],
+      ['extension', 'email', 'sent'],
+      ['decision', 'email', 'sent'],
+      ['decision', 'sms', 'delivered'],
+      ['review-decision', 'email', 'sent'],
+      ['review-decision', 'sms', 'delivered'],
+    ]);
+    expect(record.notifications?.find((n) => n.messageKind === 'decision')?.contentHash).toBe(
+      decisionProofs[0]?.contentHash,
+    );
+    expect(JSON.stringify(record)).not.toContain(email);
+    expect(JSON.stringify(record)).not.toContain(digits);
+    expect(record.reviews).toEqual([
+      expect.objectContaining({
+        reviewedRound: 1,
+        reviewRound: 2,
+        requestedThrough: 'answer-link',
+        outcome: 'overturned',
+        reviewerPseudonym: expect.any(String),
+      }),
+    ]);
+    // The analysts' archive API serves the same sealed record.
+    const served = (await eventually(
+      `the archived record of ${accepted.id}`,
+      () => client.findArchived(accepted.id),
+      STEP_MS,
+      250,
+    )) as typeof record;
+    expect(served.notifications).toEqual(record.notifications);
+    process.stdout.write(
+      `customer journey with proof: ${first.department}, decided by ${first.handlerId}, reviewed by ` +
+        `${review.handlerId} (complained about: ${complainedAbout?.username}), ` +
+        `${record.notifications?.length} proofs archived\n`,
     );
   });
 });

@@ -7,6 +7,8 @@ import { PipelineUrls } from '@complaints/pipeline-client';
 import {
   createTestTopics,
   dropTestSchema,
+  nodeArgs,
+  freePort,
   ServiceProcess,
   testInfra,
   uniqueName,
@@ -36,6 +38,8 @@ export interface PipelineWorld {
   /** Intake API keys of the further calling systems (`PipelineOptions.callerSystems`). */
   callerKeys: Record<string, string>;
   databaseUrl: string;
+  /** Each service's port (the five and the extra ones), by name: chosen before any starts. */
+  ports: Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,12 @@ export interface PipelineOptions {
   env?: Record<string, string>;
   /** Further calling systems to make intake keys for, besides `e2e-caller`. */
   callerSystems?: readonly string[];
+  /**
+   * Environment for single services computed from every service's port (chosen before any
+   * starts), by service name: settings that name a service's own address, such as feedback's
+   * SMS_CALLBACK_URL or ANSWER_LINK_BASE_URL. Applied after `env`.
+   */
+  serviceEnv?: (ports: Record<string, number>) => Partial<Record<string, Record<string, string>>>;
 }
 
 const ROOT = resolve(__dirname, '../../..');
@@ -59,9 +69,7 @@ async function createIntakeKey(
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
-      '-r',
-      '@swc-node/register',
-      'services/intake/src/cli/intake-key.cli.ts',
+      ...(await nodeArgs('services/intake/src/cli/intake-key.cli.ts', ROOT)),
       'create',
       '--system',
       system,
@@ -91,6 +99,13 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const processes = {} as Record<ServiceName, ServiceProcess>;
   const extra: Record<string, ServiceProcess> = {};
   const extraNames = options.extraServices ?? [];
+  const ports: Record<string, number> = {};
+  for (const name of [...SERVICES, ...extraNames]) {
+    let port = await freePort();
+    while (Object.values(ports).includes(port)) port = await freePort();
+    ports[name] = port;
+  }
+  const serviceEnv = options.serviceEnv?.(ports) ?? {};
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
@@ -114,7 +129,9 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
           // The suite polls 50 complaints' status at once; intake's per-key limit is not under test here.
           RATE_LIMIT_PER_MINUTE: '1000000',
           ...options.env,
+          ...serviceEnv[name],
         },
+        port: ports[name],
       });
       if ((SERVICES as readonly string[]).includes(name)) processes[name as ServiceName] = service;
       else extra[name] = service;
@@ -142,6 +159,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     schemas: { ...schemaOf },
     callerKeys,
     databaseUrl,
+    ports,
     close: async () => {
       await Promise.all([
         ...SERVICES.map((n) => processes[n].stop()),
