@@ -3,6 +3,7 @@ import { waitFor } from '@complaints/testing';
 import { driftFrom, OpenApiDocument } from './openapi-fields';
 import { insightJourneys } from './insight-journeys';
 import { pipelineJourneys } from './pipeline-journeys';
+import { reviewJourneys } from './review-journeys';
 import { sentMailJourneys } from './sent-mail-journeys';
 import { claimsComplaints, OpenCase, SCREENSHOTS, WorkbenchWorld } from './workbench-world';
 
@@ -227,6 +228,11 @@ describe('the workbench in a browser', () => {
   insightJourneys(world);
   pipelineJourneys(world);
   sentMailJourneys(world);
+  reviewJourneys(
+    world,
+    () => decided,
+    () => [other, hospital],
+  );
 
   it('with a service down the page says which one, in words, and the rest still shows', async () => {
     await world.pipeline.processes.feedback.stop();

@@ -7,6 +7,7 @@ import { PipelineClient, SAMPLE_COMPLAINTS, SampleComplaint } from '@complaints/
 import {
   configuredIssuer,
   demoTokens,
+  nodeArgs,
   testIdentity,
   TestIdentity,
   waitFor,
@@ -26,6 +27,7 @@ const ROOT = resolve(__dirname, '../../..');
 export const WORKBENCH_PORT = 3000;
 export const WORKBENCH_URL = `http://127.0.0.1:${WORKBENCH_PORT}`;
 export const SCREENSHOTS = resolve(ROOT, '.data/workbench-screenshots');
+const REPEAT_KEY = 'workbench-e2e-repeat-key-not-a-secret-0123456789';
 
 export interface OpenCase {
   complaintId: string;
@@ -77,30 +79,27 @@ export class WorkbenchWorld {
       run('infra/bin/ensure-prometheus.sh'),
     ]);
     this.identity = await testIdentity();
-    this.pipeline = await startPipeline();
+    // Intake's repeat key: complaints of one customer and policy are matched as repeats.
+    this.pipeline = await startPipeline({ env: { REPEAT_KEY } });
     this.insight = new InsightServices(this.pipeline.prefix);
     await this.insight.start();
     const urls = { ...this.pipeline.urls, ...this.insight.urls() };
     await this.prometheus.start(urls);
-    this.server = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'services/workbench/src/main.ts'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          PORT: String(WORKBENCH_PORT),
-          HOST: '127.0.0.1',
-          OIDC_ISSUER: configuredIssuer(),
-          LOG_LEVEL: 'warn',
-          PROMETHEUS_URL: this.prometheus.url,
-          ...Object.fromEntries(
-            Object.entries(urls).map(([s, url]) => [`${s.toUpperCase()}_URL`, url]),
-          ),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    this.server = spawn(process.execPath, await nodeArgs('services/workbench/src/main.ts', ROOT), {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(WORKBENCH_PORT),
+        HOST: '127.0.0.1',
+        OIDC_ISSUER: configuredIssuer(),
+        LOG_LEVEL: 'warn',
+        PROMETHEUS_URL: this.prometheus.url,
+        ...Object.fromEntries(
+          Object.entries(urls).map(([s, url]) => [`${s.toUpperCase()}_URL`, url]),
+        ),
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer): void => {
       this.output.push(chunk.toString());
       if (this.output.length > 100) this.output.shift();
@@ -146,6 +145,20 @@ export class WorkbenchWorld {
       headers: { authorization: `Bearer ${await this.tokens(username)}` },
     });
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    return (await res.json()) as T;
+  }
+
+  /** A POST to a service's API with a person's token (a step the screens do not offer). */
+  async postAs<T>(username: string, url: string, body: unknown): Promise<T> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await this.tokens(username)}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as T;
   }
 

@@ -62,7 +62,7 @@ function IncidentCard(props: { incident: MajorIncidentDetail }): ReactNode {
         {t(`links.triggers.${i.trigger}`)}
         {i.productLine ? ` · ${label(t, 'productLines', i.productLine)}` : ''}
       </h2>
-      <p className="meta">
+      <p className="incident-meta">
         <span>{formatDateTime(i.raisedAt, i18n.language)}</span>
         <span>{i.raisedBy ? t('major.raisedBy', { by: i.raisedBy }) : t('major.detected')}</span>
         <span>
