@@ -7,7 +7,6 @@ import { PipelineUrls } from '@complaints/pipeline-client';
 import {
   createTestTopics,
   dropTestSchema,
-  nodeArgs,
   freePort,
   ServiceProcess,
   testInfra,
@@ -69,7 +68,9 @@ async function createIntakeKey(
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
-      ...(await nodeArgs('services/intake/src/cli/intake-key.cli.ts', ROOT)),
+      '-r',
+      '@swc-node/register',
+      'services/intake/src/cli/intake-key.cli.ts',
       'create',
       '--system',
       system,
