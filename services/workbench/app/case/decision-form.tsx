@@ -7,6 +7,7 @@ import { ErrorMessage } from '../common/error-message';
 import { label } from '../common/labels';
 import { reviewedDecision } from '../review/review-logic';
 import { previewLetter } from './letter-preview';
+import { previewReviewLetter } from './review-letter-preview';
 
 const OUTCOMES: Outcome[] = ['upheld', 'partially_upheld', 'rejected'];
 const REVIEW_OUTCOMES: ReviewOutcome[] = ['upheld', 'overturned'];
@@ -229,12 +230,19 @@ export function DecisionForm(props: { item: CaseDetail }): ReactNode {
           </p>
           <h3>{t('case.decision.previewTitle', { language: label(t, 'languages', language) })}</h3>
           <pre className="letter" lang={language === 'zh' ? 'zh-CN' : 'en'}>
-            {previewLetter({
-              ...checked,
-              language,
-              round: props.item.round,
-              referenceNumber: props.item.complaint?.referenceNumber,
-            })}
+            {review && checked.reviewOutcome
+              ? previewReviewLetter({
+                  ...checked,
+                  reviewOutcome: checked.reviewOutcome,
+                  language,
+                  referenceNumber: props.item.complaint?.referenceNumber,
+                })
+              : previewLetter({
+                  ...checked,
+                  language,
+                  round: props.item.round,
+                  referenceNumber: props.item.complaint?.referenceNumber,
+                })}
           </pre>
           <label className="check">
             <input
