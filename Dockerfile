@@ -2,8 +2,9 @@
 # One image for every service of the pipeline (and for the infra-init job of
 # docker-compose.yml). Pick the service at run time:
 #   docker run -e SERVICE=intake -p 3001:3001 complaints-platform
-# Services run from their TypeScript sources through @swc-node/register, exactly as in
-# development, so there is no separate build output to drift from the sources.
+# Services run compiled, from dist/ (`npm run build`, swc, made in the build stage from the
+# sources copied into it), as `npm start` runs them; the infra-init job runs its TypeScript
+# through @swc-node/register.
 
 # --- package manifests only -------------------------------------------------------------
 # Copying just the package.json files (at their workspace paths) keeps the `npm ci` layer
@@ -21,9 +22,10 @@ RUN mkdir -p /manifests \
 FROM node:20-bookworm AS build
 WORKDIR /app
 COPY --from=manifests /manifests/ ./
-# Dev dependencies stay: @swc-node/register (the runtime compiler) and @swc/core are devDeps.
+# Dev dependencies stay: @swc/core (the build) and @swc-node/register (infra-init) are devDeps.
 RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 COPY . .
+RUN node infra/build/build.js
 
 # --- runtime --------------------------------------------------------------------------------
 FROM node:20-bookworm-slim
@@ -34,4 +36,4 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3001 3002 3003 3004 3005 3007
 # sh -c so $SERVICE expands; exec so node replaces the shell and receives SIGTERM directly.
-CMD ["sh", "-c", "exec node -r @swc-node/register \"services/${SERVICE:?set SERVICE to intake, classification, investigation, feedback, archiving or analytics}/src/main.ts\""]
+CMD ["sh", "-c", "exec node \"dist/services/${SERVICE:?set SERVICE to intake, classification, investigation, feedback, archiving or analytics}/src/main.js\""]

@@ -17,10 +17,13 @@ import { BenchResult, deriveFigures } from './report/bench-result';
 import { renderReport } from './report/render-report';
 import { BenchContext } from './support/bench-context';
 import { parseOptions, Phase } from './support/bench-options';
+import { buildPlatform } from './support/platform-command';
 import { ROOT, systemInfo } from './support/system-info';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // The services run compiled, as in production (older commits: from sources, see run-at.sh).
+  buildPlatform();
   const ctx = await BenchContext.create();
   ctx.quietWaitMs = options.quietWaitSeconds * 1000;
   const stop = (signal: NodeJS.Signals): void => {

@@ -48,6 +48,8 @@ leftovers || exit 1
 # The suite handles SIGINT/SIGTERM itself (it gets them with the whole process group); this
 # shell only has to outlive it to run the fallback.
 trap ':' INT TERM
+# The services run compiled, from dist/ (about a second when everything compiles).
+node infra/build/build.js || exit 1
 node -r @swc-node/register infra/faults/faults.ts "$@"
 status=$?
 leftovers

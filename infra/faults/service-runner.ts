@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import { createWriteStream, WriteStream } from 'fs';
 import { join, resolve } from 'path';
-import { freePort } from '@complaints/testing';
+import { freePort, nodeArgs } from '@complaints/testing';
 import { sendSignal, waitExit } from './pids';
 
 /**
@@ -10,7 +10,7 @@ import { sendSignal, waitExit } from './pids';
  * before a fix with the same suite).
  */
 export const SERVICES_ROOT = process.env['FAULTS_SERVICES_ROOT'] || resolve(__dirname, '../..');
-/** ms a service may take from spawn to /health/ready 200 (cold swc compile on 2 cores). */
+/** ms a service may take from spawn to /health/ready 200 (on a loaded machine with 2 cores). */
 const READY_TIMEOUT_MS = 120_000;
 /** ms a SIGTERM gets before SIGKILL. */
 const STOP_GRACE_MS = 15_000;
@@ -20,8 +20,8 @@ const MAX_PROBLEMS = 5000;
 const WARN = 40;
 
 /**
- * One service as its own process, as libs/testing's ServiceProcess runs it (`node -r
- * @swc-node/register services/<name>/src/main.ts`), plus what the fault suite needs and
+ * One service as its own process, as libs/testing's ServiceProcess runs it (compiled, `node
+ * dist/services/<name>/src/main.js`; see nodeArgs), plus what the fault suite needs and
  * ServiceProcess does not offer: the pid (SIGSTOP/SIGCONT), the whole output appended to a log
  * file across restarts, and an exit that is noticed while no one waits for it.
  */
@@ -73,15 +73,12 @@ export class ServiceRunner {
     if (this.running) return;
     this.log ??= createWriteStream(this.logFile, { flags: 'a' });
     this.log.write(`\n--- faults: start ${this.name} at ${new Date().toISOString()}\n`);
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`],
-      {
-        cwd: SERVICES_ROOT,
-        env: { ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const args = await nodeArgs(`services/${this.name}/src/main.ts`, SERVICES_ROOT);
+    const child = spawn(process.execPath, args, {
+      cwd: SERVICES_ROOT,
+      env: { ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer): void => {
       this.log?.write(chunk);
       const lines = chunk.toString().split('\n').filter(Boolean);

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'path';
 import { promisify } from 'util';
 import { topicSpecs } from '@complaints/contracts';
 import { PipelineUrls } from '@complaints/pipeline-client';
-import { PrivateKafkaBroker, PrivatePostgres } from '@complaints/testing';
+import { nodeArgs, PrivateKafkaBroker, PrivatePostgres } from '@complaints/testing';
 import { ensureTopics } from '../kafka/create-topics';
 import { ensureDatabase } from '../postgres/setup';
 import { COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
@@ -187,9 +187,7 @@ export class FaultStack {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        '-r',
-        '@swc-node/register',
-        'services/intake/src/cli/intake-key.cli.ts',
+        ...(await nodeArgs('services/intake/src/cli/intake-key.cli.ts', SERVICES_ROOT)),
         'create',
         '--system',
         system,

@@ -18,7 +18,7 @@ import { resolve } from 'path';
 import { promisify } from 'util';
 import { SERVICE_DATABASES, COMPLAINTS_DATABASE, serviceDatabase } from '../postgres/services';
 import { spawnPrometheus } from '../prometheus/prometheus-process';
-import { configuredIssuer } from '@complaints/testing';
+import { configuredIssuer, nodeArgs } from '@complaints/testing';
 
 const root = resolve(__dirname, '../..');
 const logDir = resolve(root, '.data/logs');
@@ -86,9 +86,7 @@ async function ensureDemoKey(intakeUrl: string): Promise<void> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
-      '-r',
-      '@swc-node/register',
-      'services/intake/src/cli/intake-key.cli.ts',
+      ...(await nodeArgs('services/intake/src/cli/intake-key.cli.ts', root)),
       'create',
       '--system',
       'demo',
@@ -106,11 +104,14 @@ async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   const key = pseudonymKey();
   const running: Running[] = [];
+  // Before the first await: an exit handler below may read it while later services start.
+  let stopping = false;
   for (const db of SERVICE_DATABASES) {
-    const entry = resolve(root, 'services', db.service, 'src/main.ts');
-    if (!existsSync(entry)) continue;
+    const entry = `services/${db.service}/src/main.ts`;
+    if (!existsSync(resolve(root, entry))) continue;
     const log = createWriteStream(resolve(logDir, `${db.service}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+    // Compiled, from dist/ (start.sh built it; SERVICE_RUNTIME=ts runs the sources instead).
+    const child = spawn(process.execPath, await nodeArgs(entry, root), {
       cwd: root,
       env: {
         ...process.env,
@@ -132,11 +133,10 @@ async function main(): Promise<void> {
     });
     running.push({ service: db.service, port: db.port, child });
   }
-  running.push(startWorkbench());
+  running.push(await startWorkbench());
   const started = running.filter((r) => r.service !== 'workbench');
   running.push(startPrometheus(started));
 
-  let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
@@ -192,27 +192,23 @@ async function main(): Promise<void> {
 const WORKBENCH_PORT = 3000;
 
 /** The web workbench (built by start.sh), forwarding to the services started above. */
-function startWorkbench(): Running {
+async function startWorkbench(): Promise<Running> {
   const log = createWriteStream(resolve(logDir, 'workbench.log'), { flags: 'a' });
   const urls = Object.fromEntries(
     SERVICE_DATABASES.map((db) => [`${db.service.toUpperCase()}_URL`, `http://${host}:${db.port}`]),
   );
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', resolve(root, 'services/workbench/src/main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        ...urls,
-        PORT: String(WORKBENCH_PORT),
-        HOST: host,
-        OIDC_ISSUER: configuredIssuer(),
-        PROMETHEUS_URL,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, await nodeArgs('services/workbench/src/main.ts', root), {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...urls,
+      PORT: String(WORKBENCH_PORT),
+      HOST: host,
+      OIDC_ISSUER: configuredIssuer(),
+      PROMETHEUS_URL,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   return { service: 'workbench', port: WORKBENCH_PORT, child };

@@ -1,9 +1,9 @@
-import { resolve } from 'path';
 import { TOPICS } from '@complaints/contracts';
 import { createTestTopics, demoTokens, ServiceProcess } from '@complaints/testing';
 import { BenchContext } from '../support/bench-context';
 import { runCommand } from '../support/run-command';
 import { summarize } from '../support/stats';
+import { platformNodeArgs } from '../support/platform-command';
 import { ROOT } from '../support/system-info';
 import { archivedRecordJson } from './archived-records';
 
@@ -95,7 +95,7 @@ export async function analyticsBench(
   const rebuildStarted = Date.now();
   const rebuild = await runCommand(
     process.execPath,
-    ['-r', '@swc-node/register', resolve(ROOT, 'services/analytics/src/cli/rebuild.cli.ts')],
+    platformNodeArgs('services/analytics/src/cli/rebuild.cli.ts'),
     { cwd: ROOT, env: { ...process.env, ...env }, timeoutMs: 3_600_000 },
   );
   const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;

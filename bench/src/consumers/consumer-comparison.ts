@@ -13,6 +13,7 @@ import pino from 'pino';
 import { BenchContext, sleep } from '../support/bench-context';
 import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
 import { receivedEvent } from '../support/sample-events';
+import { platformNodeArgs } from '../support/platform-command';
 import { ROOT } from '../support/system-info';
 import { CreateBenchClassification1764230400099 } from './consumer-work';
 import { READY } from './worker-env';
@@ -164,29 +165,25 @@ async function runWorker(
   const profile = profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir, `consumer-${variant}`)}`]
     : [];
-  const child = spawn(
-    process.execPath,
-    [...profile, '-r', '@swc-node/register', WORKERS[variant].file],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: ctx.databaseUrl,
-        KAFKA_BROKERS: ctx.brokers.join(','),
-        BENCH_SCHEMA: w.schema,
-        BENCH_TOPIC: w.topic,
-        BENCH_GROUP: w.group,
-        BENCH_PREFIX: w.prefix,
-        ...(WORKERS[variant].settings.batchSize
-          ? { BENCH_BATCH_SIZE: String(WORKERS[variant].settings.batchSize) }
-          : {}),
-        ...(WORKERS[variant].settings.partitionsAtOnce
-          ? { BENCH_PARTITIONS_AT_ONCE: String(WORKERS[variant].settings.partitionsAtOnce) }
-          : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...profile, ...platformNodeArgs(WORKERS[variant].file)], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: ctx.databaseUrl,
+      KAFKA_BROKERS: ctx.brokers.join(','),
+      BENCH_SCHEMA: w.schema,
+      BENCH_TOPIC: w.topic,
+      BENCH_GROUP: w.group,
+      BENCH_PREFIX: w.prefix,
+      ...(WORKERS[variant].settings.batchSize
+        ? { BENCH_BATCH_SIZE: String(WORKERS[variant].settings.batchSize) }
+        : {}),
+      ...(WORKERS[variant].settings.partitionsAtOnce
+        ? { BENCH_PARTITIONS_AT_ONCE: String(WORKERS[variant].settings.partitionsAtOnce) }
+        : {}),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = collect(child);
   ctx.onCleanup(`stop ${variant} worker`, async () => {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -4,6 +4,7 @@ import { topicSpecs } from '@complaints/contracts';
 import { PipelineUrls } from '@complaints/pipeline-client';
 import { createTestTopics, ServiceProcess } from '@complaints/testing';
 import { BenchContext } from '../support/bench-context';
+import { platformPreload } from '../support/platform-command';
 import { ROOT } from '../support/system-info';
 
 const PIPELINE = ['intake', 'classification', 'investigation', 'feedback', 'archiving'] as const;
@@ -79,8 +80,7 @@ export class BenchStack {
     const n = this.instances.filter((i) => i.service === service).length + 1;
     const profile: Record<string, string> = this.options.profileDir
       ? {
-          // swc first: NODE_OPTIONS preloads run before the command line's -r.
-          NODE_OPTIONS: `--require @swc-node/register --require ${resolve(ROOT, 'bench/src/support/cpu-profile.preload.ts')}`,
+          NODE_OPTIONS: platformPreload('bench/src/support/cpu-profile.preload.ts'),
           BENCH_CPU_PROFILE_DIR: this.options.profileDir,
           BENCH_CPU_PROFILE_LABEL: `${service}-${n}`,
         }

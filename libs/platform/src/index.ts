@@ -15,3 +15,4 @@ export * from './metrics/metrics.controller';
 export * from './platform.module';
 export * from './audit/audit-trail';
 export * from './pdf/cjk-font';
+export * from './build/source-dir';

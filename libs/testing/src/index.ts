@@ -14,3 +14,4 @@ export * from './hostile-tokens';
 export * from './free-port';
 export * from './hostile-route-table';
 export * from './access-table';
+export * from './node-command';

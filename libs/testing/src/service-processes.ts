@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import { resolve } from 'path';
 import { freePort } from './free-port';
+import { nodeArgs } from './node-command';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -15,7 +16,10 @@ export interface ServiceProcessSpec {
   port?: number;
 }
 
-/** A service running as its own process, as in production: restartable, killable. */
+/**
+ * A service running as its own process, as in production (compiled, from dist/; see nodeArgs):
+ * restartable, killable.
+ */
 export class ServiceProcess {
   private child?: ChildProcess;
   private output: string[] = [];
@@ -40,15 +44,12 @@ export class ServiceProcess {
   async start(): Promise<void> {
     const port = await this.port;
     this.output = [];
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', `services/${this.spec.name}/src/main.ts`],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...this.spec.env, PORT: String(port), HOST: '127.0.0.1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const args = await nodeArgs(`services/${this.spec.name}/src/main.ts`, ROOT);
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...this.spec.env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer): void => {
       this.output.push(chunk.toString());
       if (this.output.length > 200) this.output.shift();

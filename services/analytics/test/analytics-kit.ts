@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { promisify } from 'util';
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@complaints/contracts';
-import { ServiceTestEnv, TestIdentity, waitFor } from '@complaints/testing';
+import { nodeArgs, ServiceTestEnv, TestIdentity, waitFor } from '@complaints/testing';
 import { READ_MODELS_GROUP } from '../src/read-models/archived.consumer';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -70,7 +70,7 @@ export async function untilComplaints(app: NestFastifyApplication, n: number): P
 export async function runRebuild(env: Record<string, string>): Promise<string[]> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['-r', '@swc-node/register', 'services/analytics/src/cli/rebuild.cli.ts'],
+    await nodeArgs('services/analytics/src/cli/rebuild.cli.ts', ROOT),
     { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, timeout: 120_000 },
   );
   return stdout.trim().split('\n');

@@ -7,6 +7,7 @@ import { PipelineUrls } from '@complaints/pipeline-client';
 import {
   createTestTopics,
   dropTestSchema,
+  nodeArgs,
   freePort,
   ServiceProcess,
   testInfra,
@@ -68,9 +69,7 @@ async function createIntakeKey(
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
-      '-r',
-      '@swc-node/register',
-      'services/intake/src/cli/intake-key.cli.ts',
+      ...(await nodeArgs('services/intake/src/cli/intake-key.cli.ts', ROOT)),
       'create',
       '--system',
       system,

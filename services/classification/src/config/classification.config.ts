@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { IsNumber, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ServiceConfig, WithAuthConfig } from '@complaints/platform';
+import { ServiceConfig, sourceDir, WithAuthConfig } from '@complaints/platform';
 
-/** services/classification, wherever the process was started from */
-const SERVICE_DIR = resolve(__dirname, '..', '..');
+/** services/classification, wherever the process was started from (source or dist/) */
+const SERVICE_DIR = resolve(sourceDir(__dirname), '..', '..');
 
 /**
  * Classification's rules, routes and SLA policy are data in its schema, not configuration.

@@ -1,6 +1,7 @@
 import { execFile } from 'child_process';
 import { resolve } from 'path';
 import { promisify } from 'util';
+import { nodeArgs } from '@complaints/testing';
 
 const ROOT = resolve(__dirname, '../../../..');
 const run = promisify(execFile);
@@ -9,7 +10,7 @@ const run = promisify(execFile);
 export async function intakeKeyCli(args: string[], env: Record<string, string>): Promise<string> {
   const { stdout } = await run(
     process.execPath,
-    ['-r', '@swc-node/register', 'services/intake/src/cli/intake-key.cli.ts', ...args],
+    [...(await nodeArgs('services/intake/src/cli/intake-key.cli.ts', ROOT)), ...args],
     { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
   );
   return stdout;

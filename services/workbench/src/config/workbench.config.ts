@@ -1,4 +1,5 @@
 import { resolve } from 'path';
+import { sourceDir } from '@complaints/platform';
 
 /** The services whose APIs the workbench forwards, under /api/<service>/. */
 export const PROXIED_SERVICES = [
@@ -76,7 +77,7 @@ export function loadWorkbenchConfig(env: NodeJS.ProcessEnv = process.env): Workb
     ),
     oidcClientId: env['OIDC_CLIENT_ID'] ?? 'workbench',
     upstreams,
-    distDir: resolve(env['WORKBENCH_DIST_DIR'] ?? resolve(__dirname, '../../dist')),
+    distDir: resolve(env['WORKBENCH_DIST_DIR'] ?? resolve(sourceDir(__dirname), '../../dist')),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...(env['PROMETHEUS_URL']
       ? { prometheusUrl: url('PROMETHEUS_URL', env['PROMETHEUS_URL']) }
