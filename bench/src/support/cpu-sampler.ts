@@ -93,11 +93,11 @@ function componentOf(pid: number, stat: string, broker: number | undefined): str
   } catch {
     return 'other';
   }
-  const service = /services\/([a-z-]+)\/src\/main\.ts/.exec(cmdline);
+  const service = /services\/([a-z-]+)\/src\/main\.[jt]s/.exec(cmdline);
   if (service) return service[1];
   if (cmdline.includes('kafka.Kafka'))
     return broker === undefined || pid === broker ? 'kafka' : 'other';
-  if (/bench\/src\/consumers\/[a-z-]+\.worker\.ts/.test(cmdline)) return 'consumer worker';
+  if (/bench\/src\/consumers\/[a-z-]+\.worker\.[jt]s/.test(cmdline)) return 'consumer worker';
   if (cmdline.includes('org.apache.kafka.tools')) return 'kafka perf tool';
   return 'other';
 }
