@@ -5,9 +5,15 @@ import { Clock } from '@complaints/platform';
 import { ClockPolicies } from '../policy/clock-policy.service';
 import { clockFacts } from './clock-inputs';
 import type { ClockInput, ComplaintClocks } from './clock-state';
-import { ClockEvent } from './clock-event.entity';
 import { clocksView, deadlineChangedEvent } from './deadline-changed';
-import { ComplaintClocksRow } from './complaint-clocks.entity';
+
+/** What a complaint's clocks row holds that the next computation reads (locked). */
+interface StoredClocks {
+  policy: string;
+  state: ComplaintClocks['state'];
+  clocks: ComplaintClocks;
+  breached: boolean;
+}
 
 /**
  * Keeps each complaint's events and the clocks computed from all of them. Every event
@@ -30,10 +36,17 @@ export class ClockStore {
     manager: EntityManager,
     publish?: (changed: EnvelopeOf<'complaint.deadline-changed'>) => void,
   ): Promise<ComplaintClocks> {
-    // A redelivered event (or the same one on replay) is kept once.
-    await manager.query(
-      `INSERT INTO clock_event (event_id, complaint_id, type, occurred_at, payload)
-       VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (event_id) DO NOTHING`,
+    // One statement keeps the event (a redelivered one, or the same on replay, once) and locks
+    // the complaint's clocks row, so concurrent events of one complaint are computed in turn.
+    // The events are read after the lock, by a statement of their own: it sees what the
+    // transaction that held the lock committed.
+    const locked = (await manager.query(
+      `WITH kept AS (
+         INSERT INTO clock_event (event_id, complaint_id, type, occurred_at, payload)
+         VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (event_id) DO NOTHING
+       )
+       SELECT policy, state, clocks, breached FROM complaint_clocks
+       WHERE complaint_id = $2 FOR UPDATE`,
       [
         event.eventId,
         event.complaintId,
@@ -41,8 +54,13 @@ export class ClockStore {
         event.occurredAt,
         JSON.stringify(clockFacts(event)),
       ],
+    )) as StoredClocks[];
+    return this.recomputeLocked(
+      event.complaintId,
+      manager,
+      locked[0],
+      publish ? { event, publish } : undefined,
     );
-    return this.recompute(event.complaintId, manager, publish ? { event, publish } : undefined);
   }
 
   async recompute(
@@ -53,10 +71,24 @@ export class ClockStore {
       publish: (changed: EnvelopeOf<'complaint.deadline-changed'>) => void;
     },
   ): Promise<ComplaintClocks> {
-    const existing = await manager.findOne(ComplaintClocksRow, {
-      where: { complaintId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const locked = (await manager.query(
+      `SELECT policy, state, clocks, breached FROM complaint_clocks
+       WHERE complaint_id = $1 FOR UPDATE`,
+      [complaintId],
+    )) as StoredClocks[];
+    return this.recomputeLocked(complaintId, manager, locked[0], changes);
+  }
+
+  /** Computes the complaint from all its events and stores it; `existing` is locked. */
+  private async recomputeLocked(
+    complaintId: string,
+    manager: EntityManager,
+    existing: StoredClocks | undefined,
+    changes?: {
+      event: AnyEventEnvelope;
+      publish: (changed: EnvelopeOf<'complaint.deadline-changed'>) => void;
+    },
+  ): Promise<ComplaintClocks> {
     const events = await this.events(complaintId, manager);
     // Chosen when the receipt is known, and kept: a complaint's deadlines never change policy.
     const received = events.find((e) => e.type === EVENT_TYPES.received);
@@ -68,20 +100,37 @@ export class ClockStore {
     const dues = clocks.clocks
       .filter((c) => c.watched && c.dueAt && c.status === 'open')
       .map((c) => Date.parse(c.dueAt as string));
-    await manager.save(ComplaintClocksRow, {
+    const now = this.clock.now();
+    const values = [
       complaintId,
       policy,
-      state: clocks.state,
-      department: clocks.department,
-      greenChannel: clocks.greenChannel,
-      clocks,
-      nextDueAt: dues.length > 0 ? new Date(Math.min(...dues)) : null,
+      clocks.state,
+      clocks.department,
+      clocks.greenChannel,
+      JSON.stringify(clocks),
+      dues.length > 0 ? new Date(Math.min(...dues)) : null,
       // The sweep looks at once: a late answer may be a breach, a new deadline may be near.
-      nextCheckAt: this.clock.now(),
-      breached: existing?.breached ?? false,
-      eventCount: events.length,
-      updatedAt: this.clock.now(),
-    });
+      now,
+      events.length,
+      now,
+    ];
+    if (existing)
+      await manager.query(
+        `UPDATE complaint_clocks SET policy = $2, state = $3, department = $4,
+           green_channel = $5, clocks = $6::jsonb, next_due_at = $7, next_check_at = $8,
+           event_count = $9, updated_at = $10
+         WHERE complaint_id = $1`,
+        values,
+      );
+    else
+      // A first event of the complaint committed by another transaction meanwhile makes this
+      // one fail on the primary key, and the consumer applies the event again.
+      await manager.query(
+        `INSERT INTO complaint_clocks (complaint_id, policy, state, department, green_channel,
+           clocks, next_due_at, next_check_at, breached, event_count, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, false, $9, $10)`,
+        values,
+      );
     if (changes && clocks.state !== 'waiting') {
       const rules = this.policies.policy(policy);
       const before = existing && existing.state !== 'waiting' ? existing.clocks : undefined;
@@ -108,11 +157,19 @@ export class ClockStore {
   }
 
   async events(complaintId: string, manager: EntityManager): Promise<ClockInput[]> {
-    const rows = await manager.find(ClockEvent, { where: { complaintId } });
+    const rows = (await manager.query(
+      `SELECT event_id, type, occurred_at, payload FROM clock_event WHERE complaint_id = $1`,
+      [complaintId],
+    )) as {
+      event_id: string;
+      type: string;
+      occurred_at: Date;
+      payload: Record<string, unknown>;
+    }[];
     return rows.map((r) => ({
-      eventId: r.eventId,
+      eventId: r.event_id,
       type: r.type,
-      occurredAt: r.occurredAt.toISOString(),
+      occurredAt: r.occurred_at.toISOString(),
       payload: r.payload,
     }));
   }
