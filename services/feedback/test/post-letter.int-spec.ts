@@ -80,7 +80,9 @@ describe('feedback: post as a channel — a PDF letter to print, and its registe
 
     const posting = (payload: object) =>
       inject('POST', `/v1/messages/${complaintId}/letters/${letter.id}/posting`, payload);
-    const postedAt = new Date(Date.now() - 1000).toISOString();
+    // Posted after printing and not in the future: now (a second earlier could precede the
+    // print when the steps above run fast, and be refused as posted before printed).
+    const postedAt = new Date().toISOString();
     const wrongCheck = await posting({ registeredNumber: 'EA123456784CN', postedAt });
     expect(wrongCheck.statusCode).toBe(400);
     expect(wrongCheck.json()).toMatchObject({

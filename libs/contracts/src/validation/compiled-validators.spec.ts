@@ -70,6 +70,16 @@ function missingRequiredNested(raw: unknown, node: JsonSchema, root: JsonSchema)
       missingRequiredNested(value[name], child, root)
     ) {
       return true;
+    } else if (
+      Array.isArray(value[name]) &&
+      typeof (child['items'] as JsonSchema | undefined)?.['$ref'] === 'string'
+    ) {
+      // An array of nested objects (`@ValidateNested({ each: true })`): an element given as an
+      // array is validated element by element too, so `[]` in place of an attachment passes.
+      const items = child['items'] as JsonSchema;
+      for (const element of value[name] as unknown[]) {
+        if (Array.isArray(element) || missingRequiredNested(element, items, root)) return true;
+      }
     }
   }
   return false;
@@ -214,6 +224,21 @@ describe('compiled contract validators agree with the contract classes', () => {
       });
     },
   );
+
+  it('an attachment given as an array is the known laxity: validateEnvelope answers as the classes', () => {
+    // Found by fast-check in CI: attachments[1] = [] (class-validator validates its elements).
+    const event = wire(testing.aReceivedEvent()) as { payload: Record<string, unknown> };
+    const attachment = (event.payload['attachments'] as unknown[] | undefined)?.[0] ?? {
+      name: 'a.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 1,
+      sha256: '0'.repeat(64),
+      location: 's3://bucket/a.pdf',
+    };
+    event.payload['attachments'] = [attachment, []];
+    expect(disagreement(event, 'consume')).toBeUndefined();
+    expect(validateEnvelope(structuredClone(event)).ok).toBe(classesVerdict(event, 'consume').ok);
+  });
 
   it('a refused event gets the classes’ field and reason, and is not changed', () => {
     const event = wire(testing.aReceivedEvent()) as Record<string, unknown>;
