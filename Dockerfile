@@ -34,6 +34,6 @@ ENV NODE_ENV=production \
     SWC_NODE_PROJECT=/app/tsconfig.json
 COPY --from=build --chown=node:node /app /app
 USER node
-EXPOSE 3001 3002 3003 3004 3005 3007
+EXPOSE 3001 3002 3003 3004 3005 3006 3007
 # sh -c so $SERVICE expands; exec so node replaces the shell and receives SIGTERM directly.
-CMD ["sh", "-c", "exec node \"dist/services/${SERVICE:?set SERVICE to intake, classification, investigation, feedback, archiving or analytics}/src/main.js\""]
+CMD ["sh", "-c", "exec node \"dist/services/${SERVICE:?set SERVICE to intake, classification, investigation, feedback, archiving, deadlines or analytics}/src/main.js\""]
