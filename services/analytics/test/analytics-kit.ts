@@ -5,7 +5,18 @@ import { DataSource } from 'typeorm';
 import { promisify } from 'util';
 import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS } from '@complaints/contracts';
-import { nodeArgs, ServiceTestEnv, TestIdentity, waitFor } from '@complaints/testing';
+import { loadConfig } from '@complaints/platform';
+import { ManualClock } from '@complaints/platform/testing';
+import {
+  nodeArgs,
+  ServiceTestEnv,
+  serviceTestEnv,
+  TestIdentity,
+  testIdentity,
+  waitFor,
+} from '@complaints/testing';
+import { createAnalyticsApp } from '../src/analytics-app.factory';
+import { AnalyticsConfig } from '../src/config/analytics.config';
 import { READ_MODELS_GROUP } from '../src/read-models/archived.consumer';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -48,6 +59,33 @@ export function asPeople(app: NestFastifyApplication, identity: TestIdentity) {
         payload: JSON.stringify(body),
       }),
   };
+}
+
+export interface AnalyticsWorld {
+  env: ServiceTestEnv;
+  app: NestFastifyApplication;
+  identity: TestIdentity;
+  people: ReturnType<typeof asPeople>;
+}
+
+/**
+ * An analytics app on its own schema and topics, trusting the test realm, its clock at `now`,
+ * with `events` published on the archived topic and read into `complaints` complaints.
+ */
+export async function startAnalytics(
+  name: string,
+  now: string,
+  events: Parameters<ServiceTestEnv['publish']>,
+  complaints: number,
+): Promise<AnalyticsWorld> {
+  const identity = await testIdentity();
+  const env = await serviceTestEnv(name);
+  const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
+  const app = await createAnalyticsApp(config, new ManualClock(now));
+  await app.getHttpAdapter().getInstance().ready();
+  await env.publish(...events);
+  await untilComplaints(app, complaints);
+  return { env, app, identity, people: asPeople(app, identity) };
 }
 
 /** Waits until the read models hold `n` complaints. */

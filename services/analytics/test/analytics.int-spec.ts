@@ -1,12 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { anArchivedEvent } from '@complaints/contracts/testing';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, runRebuild, untilComplaints, untilConsumed } from './analytics-kit';
+import { ServiceTestEnv, TestIdentity } from '@complaints/testing';
+import { asPeople, runRebuild, untilConsumed, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, knownFixture } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -22,14 +18,12 @@ describe('analytics: read models from complaints.archived.v1 (real Kafka, Postgr
   const events = knownFixture().map((c) => archivedEventOf(archivedRecord(c)));
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-07-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...events);
-    await untilComplaints(app, 49);
+    ({ env, app, identity, people } = await startAnalytics(
+      'analytics',
+      '2026-07-15T02:00:00.000Z',
+      events,
+      49,
+    ));
   });
 
   afterAll(async () => {

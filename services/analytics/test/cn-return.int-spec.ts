@@ -1,10 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv } from '@complaints/testing';
+import { asPeople, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, knownFixture } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -12,18 +8,15 @@ jest.setTimeout(180_000);
 describe("analytics: China's quarterly return by cause and product line", () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let identity: TestIdentity;
   let people: ReturnType<typeof asPeople>;
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-return');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-07-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...knownFixture().map((c) => archivedEventOf(archivedRecord(c))));
-    await untilComplaints(app, 49);
+    ({ env, app, people } = await startAnalytics(
+      'analytics-return',
+      '2026-07-15T02:00:00.000Z',
+      knownFixture().map((c) => archivedEventOf(archivedRecord(c))),
+      49,
+    ));
     const loaded = await people.put('/v1/reference/policy-counts', {
       rows: [
         {

@@ -1,11 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv } from '@complaints/testing';
+import { asPeople, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, FixtureComplaint } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -51,19 +47,16 @@ interface Group {
 describe('analytics: the customer segment (age band, vulnerable) as a dimension', () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let identity: TestIdentity;
   let people: ReturnType<typeof asPeople>;
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-segment');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-01-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
     const fixture = segmentFixture();
-    await env.publish(...fixture.map((x) => archivedEventOf(archivedRecord(x))));
-    await untilComplaints(app, fixture.length);
+    ({ env, app, people } = await startAnalytics(
+      'analytics-segment',
+      '2026-01-15T02:00:00.000Z',
+      fixture.map((x) => archivedEventOf(archivedRecord(x))),
+      fixture.length,
+    ));
   });
 
   afterAll(async () => {

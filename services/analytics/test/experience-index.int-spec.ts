@@ -1,11 +1,7 @@
 import { ParquetReader } from '@dsnp/parquetjs';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv } from '@complaints/testing';
+import { asPeople, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, knownFixture } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -13,18 +9,15 @@ jest.setTimeout(180_000);
 describe('analytics: the experience index per unit, from versioned indicators and weights', () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let identity: TestIdentity;
   let people: ReturnType<typeof asPeople>;
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-index');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-07-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...knownFixture().map((c) => archivedEventOf(archivedRecord(c))));
-    await untilComplaints(app, 49);
+    ({ env, app, people } = await startAnalytics(
+      'analytics-index',
+      '2026-07-15T02:00:00.000Z',
+      knownFixture().map((c) => archivedEventOf(archivedRecord(c))),
+      49,
+    ));
   });
 
   afterAll(async () => {

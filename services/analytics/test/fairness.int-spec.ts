@@ -1,11 +1,7 @@
 import { createHash } from 'crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv } from '@complaints/testing';
+import { asPeople, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, biasFixture } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -15,18 +11,15 @@ const pseudonym = (s: string) => createHash('sha256').update(s).digest('hex');
 describe('analytics: fairness on data built to show a known bias', () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let identity: TestIdentity;
   let people: ReturnType<typeof asPeople>;
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-fairness');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2025-10-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...biasFixture().map((c) => archivedEventOf(archivedRecord(c))));
-    await untilComplaints(app, 100);
+    ({ env, app, people } = await startAnalytics(
+      'analytics-fairness',
+      '2025-10-15T02:00:00.000Z',
+      biasFixture().map((c) => archivedEventOf(archivedRecord(c))),
+      100,
+    ));
   });
 
   afterAll(async () => {

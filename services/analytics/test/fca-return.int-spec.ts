@@ -1,10 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv } from '@complaints/testing';
+import { asPeople, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, FixtureComplaint } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -49,18 +45,15 @@ const FIXTURE: FixtureComplaint[] = [
 describe("analytics: the UK FCA's half-yearly complaints return", () => {
   let env: ServiceTestEnv;
   let app: NestFastifyApplication;
-  let identity: TestIdentity;
   let people: ReturnType<typeof asPeople>;
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-fca');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-07-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...FIXTURE.map((x) => archivedEventOf(archivedRecord(x))));
-    await untilComplaints(app, FIXTURE.length);
+    ({ env, app, people } = await startAnalytics(
+      'analytics-fca',
+      '2026-07-15T02:00:00.000Z',
+      FIXTURE.map((x) => archivedEventOf(archivedRecord(x))),
+      FIXTURE.length,
+    ));
   });
 
   afterAll(async () => {

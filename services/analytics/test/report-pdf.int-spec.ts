@@ -2,12 +2,8 @@ import { execFile } from 'child_process';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { resolve } from 'path';
 import { promisify } from 'util';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv, TestIdentity } from '@complaints/testing';
+import { asPeople, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, knownFixture } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -39,14 +35,12 @@ describe('analytics: the periodic report as a PDF, in Chinese and English', () =
       cwd: ROOT,
       timeout: 300_000,
     });
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-pdf');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-07-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...knownFixture().map((c) => archivedEventOf(archivedRecord(c))));
-    await untilComplaints(app, 49);
+    ({ env, app, identity, people } = await startAnalytics(
+      'analytics-pdf',
+      '2026-07-15T02:00:00.000Z',
+      knownFixture().map((c) => archivedEventOf(archivedRecord(c))),
+      49,
+    ));
   });
 
   afterAll(async () => {

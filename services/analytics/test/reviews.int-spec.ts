@@ -3,12 +3,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { ArchivedReview, ComplaintArchivedV1, ReviewOutcome } from '@complaints/contracts';
 import { anArchivedPayload } from '@complaints/contracts/testing';
-import { loadConfig } from '@complaints/platform';
-import { ManualClock } from '@complaints/platform/testing';
-import { ServiceTestEnv, serviceTestEnv, TestIdentity, testIdentity } from '@complaints/testing';
-import { createAnalyticsApp } from '../src/analytics-app.factory';
-import { AnalyticsConfig } from '../src/config/analytics.config';
-import { asPeople, runRebuild, untilComplaints } from './analytics-kit';
+import { ServiceTestEnv, TestIdentity } from '@complaints/testing';
+import { asPeople, runRebuild, startAnalytics } from './analytics-kit';
 import { archivedEventOf, archivedRecord, FixtureComplaint } from './archived-fixture';
 
 jest.setTimeout(180_000);
@@ -126,14 +122,12 @@ describe('analytics: internal reviews from the archived record', () => {
   let people: ReturnType<typeof asPeople>;
 
   beforeAll(async () => {
-    identity = await testIdentity();
-    env = await serviceTestEnv('analytics-reviews');
-    const config = loadConfig(AnalyticsConfig, { ...env.env, OIDC_ISSUER: identity.issuer });
-    app = await createAnalyticsApp(config, new ManualClock('2026-10-15T02:00:00.000Z'));
-    await app.getHttpAdapter().getInstance().ready();
-    people = asPeople(app, identity);
-    await env.publish(...RECORDS().map(archivedEventOf));
-    await untilComplaints(app, 6);
+    ({ env, app, identity, people } = await startAnalytics(
+      'analytics-reviews',
+      '2026-10-15T02:00:00.000Z',
+      RECORDS().map(archivedEventOf),
+      6,
+    ));
   });
 
   afterAll(async () => {
