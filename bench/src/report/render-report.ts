@@ -77,7 +77,9 @@ export function renderReport(r: BenchResult): string {
             ? 'not measured'
             : a.met
               ? 'yes'
-              : `no (${Math.round((a.shortBy ?? 0) * 100)} % ${a.aim.includes('latency') ? 'over' : 'short'})`,
+              : a.aim.includes('<=')
+                ? `no (${((a.shortBy ?? 0) + 1).toFixed(1)}x the limit)`
+                : `no (${Math.round((a.shortBy ?? 0) * 100)} % ${a.aim.includes('latency') ? 'over' : 'short'})`,
         ]),
       ),
     );
