@@ -1,19 +1,8 @@
-import i18next, { TFunction } from 'i18next';
 import type { CaseBreach } from '../app/api/types';
 import { breachDetails } from '../app/common/breach-words';
 import { en } from '../app/i18n/en';
 import { zh } from '../app/i18n/zh';
-
-const translator = async (lng: string): Promise<TFunction> => {
-  const instance = i18next.createInstance();
-  await instance.init({
-    resources: { zh: { translation: zh }, en: { translation: en } },
-    lng,
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  return instance.t;
-};
+import { translator } from './translator';
 
 const breach = (overrides: Partial<CaseBreach> = {}): CaseBreach => ({
   clockId: 'decision:1:0',

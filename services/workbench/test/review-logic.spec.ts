@@ -1,11 +1,10 @@
-import i18next, { TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../app/api/api-error';
 import type { CaseDecision, CaseItem, MajorIncident } from '../app/api/types';
 import type { Person } from '../app/auth/session';
 import { can } from '../app/auth/session';
 import { problemWords } from '../app/common/problem-words';
-import { en } from '../app/i18n/en';
-import { zh } from '../app/i18n/zh';
+import { translator } from './translator';
 import {
   incidentOrder,
   repeatChoices,
@@ -147,18 +146,8 @@ describe("the API's refusals in words", () => {
   let zhT: TFunction;
   let enT: TFunction;
   beforeAll(async () => {
-    const make = async (lng: string): Promise<TFunction> => {
-      const instance = i18next.createInstance();
-      await instance.init({
-        resources: { zh: { translation: zh }, en: { translation: en } },
-        lng,
-        interpolation: { escapeValue: false },
-        showSupportNotice: false,
-      });
-      return instance.t;
-    };
-    zhT = await make('zh');
-    enT = await make('en');
+    zhT = await translator('zh');
+    enT = await translator('en');
   });
 
   it('names a recusal refusal and keeps the reason the problem+json gave', () => {

@@ -1,28 +1,17 @@
-import i18next, { TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../app/api/api-error';
 import type { CaseItem } from '../app/api/types';
 import { problemWords } from '../app/common/problem-words';
 import { sortQueue } from '../app/common/queue-order';
 import { timeLeftText, urgency } from '../app/common/time-left';
-import { en } from '../app/i18n/en';
-import { zh } from '../app/i18n/zh';
+import { translator } from './translator';
 
 let zhT: TFunction;
 let enT: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: string): Promise<TFunction> => {
-    const instance = i18next.createInstance();
-    await instance.init({
-      resources: { zh: { translation: zh }, en: { translation: en } },
-      lng,
-      interpolation: { escapeValue: false },
-      showSupportNotice: false,
-    });
-    return instance.t;
-  };
-  zhT = await make('zh');
-  enT = await make('en');
+  zhT = await translator('zh');
+  enT = await translator('en');
 });
 
 const NOW = Date.parse('2026-12-01T08:00:00Z');
