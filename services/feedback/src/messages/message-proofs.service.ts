@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Transaction, UnitOfWork } from '@complaints/messaging';
 import { Actor, Clock, ROOT_LOGGER } from '@complaints/platform';
 import { ComplaintDepartment } from '../departments/complaint-department.entity';
@@ -148,28 +148,37 @@ export class MessageProofs {
       .getRepository(ComplaintDepartment)
       .findOneBy({ complaintId });
     if (!maySeeDepartment(actor, held?.department)) throw MessageErrors.notFound(complaintId);
-    const messages = await this.dataSource
-      .getRepository(CustomerMessage)
-      .find({ where: { complaintId }, order: { createdAt: 'ASC' } });
-    if (messages.length === 0) throw MessageErrors.notFound(complaintId);
-    return this.withProofs(messages);
+    // One snapshot for the messages and their proofs: read apart, a send committed between the
+    // two reads showed a message still pending beside its delivered proof.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const messages = await manager
+        .getRepository(CustomerMessage)
+        .find({ where: { complaintId }, order: { createdAt: 'ASC' } });
+      if (messages.length === 0) throw MessageErrors.notFound(complaintId);
+      return this.withProofs(manager, messages);
+    });
   }
 
   /** Complaints whose customer could not be told (every channel failed) or whose message was refused. */
   async untold(): Promise<MessageDto[]> {
-    const messages = await this.dataSource.getRepository(CustomerMessage).find({
-      where: { status: In(['undeliverable', 'refused']) },
-      order: { createdAt: 'DESC' },
-      take: UNTOLD_LIMIT,
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const messages = await manager.getRepository(CustomerMessage).find({
+        where: { status: In(['undeliverable', 'refused']) },
+        order: { createdAt: 'DESC' },
+        take: UNTOLD_LIMIT,
+      });
+      return this.withProofs(manager, messages);
     });
-    return this.withProofs(messages);
   }
 
-  private async withProofs(messages: CustomerMessage[]): Promise<MessageDto[]> {
+  private async withProofs(
+    manager: EntityManager,
+    messages: CustomerMessage[],
+  ): Promise<MessageDto[]> {
     const proofs =
       messages.length === 0
         ? []
-        : await this.dataSource.getRepository(MessageProof).find({
+        : await manager.getRepository(MessageProof).find({
             where: { messageId: In(messages.map((m) => m.id)) },
             order: { sentAt: 'ASC', attempt: 'ASC' },
           });
