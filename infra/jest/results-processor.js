@@ -8,35 +8,34 @@ module.exports = function writeTotals(results) {
   const dir = process.env.TEST_RESULTS_DIR || path.resolve(__dirname, '../../.data/test-results');
   // Nx puts the task's project in the environment of the process that runs its executor.
   const project = process.env.NX_TASK_TARGET_PROJECT || `jest-${process.pid}`;
-  const failedToRun = results.testResults
-    .filter((r) => r.testExecError || (r.failureMessage && r.numFailingTests === 0))
-    .map((r) => path.relative(process.cwd(), r.testFilePath));
+  const where = (file) => path.relative(process.cwd(), file.testFilePath);
+  // A file that failed outside its tests (it did not compile, a hook threw).
+  const brokeOutsideTests = (file) =>
+    file.testExecError || (file.failureMessage && file.numFailingTests === 0);
+  const failedToRun = results.testResults.filter(brokeOutsideTests).map(where);
   // What failed, in a few lines each: CI shows only the end of its log, where summarize.js
   // prints these, so a failure is legible without the whole Jest output.
-  const strip = (text) => String(text || '').replace(/\u001b\[[0-9;]*m/g, '');
+  const firstLines = (text) =>
+    String(text || '')
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((line) => line.trim() && !/^\s+at /.test(line))
+      .slice(0, 6)
+      .join('\n');
   const failures = [];
   for (const file of results.testResults) {
-    const where = path.relative(process.cwd(), file.testFilePath);
     for (const t of file.testResults || []) {
       if (t.status !== 'failed') continue;
-      const message = strip((t.failureMessages || []).join('\n'))
-        .split('\n')
-        .filter((line) => line.trim() && !/^\s+at /.test(line))
-        .slice(0, 6)
-        .join('\n');
-      failures.push({ file: where, test: t.fullName, message });
+      const message = firstLines((t.failureMessages || []).join('\n'));
+      failures.push({ file: where(file), test: t.fullName, message });
     }
-    if (file.testExecError || (file.failureMessage && file.numFailingTests === 0)) {
-      const message = strip(file.testExecError?.message || file.failureMessage)
-        .split('\n')
-        .filter((line) => line.trim() && !/^\s+at /.test(line))
-        .slice(0, 6)
-        .join('\n');
-      failures.push({ file: where, test: '(suite)', message });
+    if (brokeOutsideTests(file)) {
+      const message = firstLines(file.testExecError?.message || file.failureMessage);
+      failures.push({ file: where(file), test: '(suite)', message });
     }
   }
   const seconds = results.testResults.map((r) => ({
-    file: path.relative(process.cwd(), r.testFilePath),
+    file: where(r),
     s: ((r.perfStats?.end ?? 0) - (r.perfStats?.start ?? 0)) / 1000,
   }));
   const totals = {
