@@ -25,6 +25,32 @@ interface Draft {
 }
 
 /** What the handler entered, checked as the service will check it; problems by field. */
+/** One radio button per value, labelled with its text; `choose` on change. */
+function RadioChoices<V extends string>(props: {
+  name: string;
+  values: readonly V[];
+  checked: V | undefined;
+  choose: (value: V) => void;
+  text: (value: V) => string;
+}) {
+  return (
+    <>
+      {props.values.map((v) => (
+        <label key={v} className="radio">
+          <input
+            type="radio"
+            name={props.name}
+            value={v}
+            checked={props.checked === v}
+            onChange={() => props.choose(v)}
+          />
+          {props.text(v)}
+        </label>
+      ))}
+    </>
+  );
+}
+
 function check(
   draft: Draft,
   t: (k: string, o?: Record<string, unknown>) => string,
@@ -139,34 +165,24 @@ export function DecisionForm(props: { item: CaseDetail }): ReactNode {
         {review && (
           <fieldset data-testid="review-outcome">
             <legend>{t('review.form.outcome')}</legend>
-            {REVIEW_OUTCOMES.map((o) => (
-              <label key={o} className="radio">
-                <input
-                  type="radio"
-                  name="reviewOutcome"
-                  value={o}
-                  checked={draft.reviewOutcome === o}
-                  onChange={() => set({ reviewOutcome: o })}
-                />
-                {t(`review.outcomes.${o}`)}
-              </label>
-            ))}
+            <RadioChoices
+              name="reviewOutcome"
+              values={REVIEW_OUTCOMES}
+              checked={draft.reviewOutcome}
+              choose={(o) => set({ reviewOutcome: o })}
+              text={(o) => t(`review.outcomes.${o}`)}
+            />
           </fieldset>
         )}
         <fieldset>
           <legend>{t('case.decision.outcome')}</legend>
-          {OUTCOMES.map((o) => (
-            <label key={o} className="radio">
-              <input
-                type="radio"
-                name="outcome"
-                value={o}
-                checked={draft.outcome === o}
-                onChange={() => set({ outcome: o })}
-              />
-              {label(t, 'outcomes', o)}
-            </label>
-          ))}
+          <RadioChoices
+            name="outcome"
+            values={OUTCOMES}
+            checked={draft.outcome}
+            choose={(o) => set({ outcome: o })}
+            text={(o) => label(t, 'outcomes', o)}
+          />
         </fieldset>
         <label htmlFor="summary">{t('case.decision.summary')}</label>
         <textarea
