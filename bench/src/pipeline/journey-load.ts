@@ -13,9 +13,10 @@ import {
 import { roundSummary, summarize, Summary } from '../support/stats';
 import { ArchiveWatcher } from './archive-watcher';
 import { BenchStack, ServiceName } from './bench-stack';
-import { playJourneyWithBackoff } from './journey-player';
+import { playJourneyOnEvents, playJourneyWithBackoff } from './journey-player';
 import { GroupLag, LagSampler } from './lag-sampler';
 import { messagingCounters, MessagingCounters } from './messaging-counters';
+import { UserSignals } from './user-signals';
 
 export interface LoadOptions {
   /** max: as many complaints as maxInFlight journeys allow (closed loop); rate: a fixed arrival rate (open loop). */
@@ -27,10 +28,18 @@ export interface LoadOptions {
   submitters: number;
   /** ms before a played user first looks for the next step; then backing off to 1 s. */
   pollMs: number;
+  /**
+   * events: the played users are told their next step by the events a workbench and an inbox
+   * would show (assigned, responded) and only act over HTTP; polling: they ask the APIs until
+   * the step is ready (the harness before issue 15, kept to report both ways).
+   */
+  players: 'events' | 'polling';
 }
 
 export interface LoadResult {
   mode: 'max' | 'rate';
+  /** How the played users learnt of their next step (absent in results before it was a choice: polling). */
+  players?: 'events' | 'polling';
   targetRate: number | null;
   submitSeconds: number;
   submitted: number;
@@ -81,6 +90,8 @@ export async function journeyLoad(
   const client = new PipelineClient(stack.urls, { apiKey, ...(tokens ? { tokens } : {}) });
   const watcher = new ArchiveWatcher(ctx, stack.prefix);
   await watcher.start();
+  const signals = o.players === 'events' ? new UserSignals(ctx, stack.prefix) : undefined;
+  await signals?.start();
   const lag = new LagSampler(ctx, stack.prefix);
   await lag.start();
   const counter = countRequests(stack);
@@ -122,14 +133,18 @@ export async function journeyLoad(
       return;
     }
     submittedAt.set(id, t);
+    const play = {
+      outcome: OUTCOMES[i % OUTCOMES.length],
+      dissatisfiedFirst: dissatisfiedFirst(i),
+      stepTimeoutMs: (o.seconds + o.drainSeconds) * 1000,
+      firstPollMs: o.pollMs,
+      maxPollMs: 1000,
+    };
     journeys.push(
-      playJourneyWithBackoff(client, id, {
-        outcome: OUTCOMES[i % OUTCOMES.length],
-        dissatisfiedFirst: dissatisfiedFirst(i),
-        stepTimeoutMs: (o.seconds + o.drainSeconds) * 1000,
-        firstPollMs: o.pollMs,
-        maxPollMs: 1000,
-      })
+      (signals
+        ? playJourneyOnEvents(client, signals, id, play)
+        : playJourneyWithBackoff(client, id, play)
+      )
         .then(() => undefined)
         .catch((err: unknown) => {
           journeysFailed++;
@@ -194,6 +209,7 @@ export async function journeyLoad(
   const messaging = await messagingSince();
   const lags = await lag.stop();
   await watcher.stop();
+  await signals?.stop();
   counter.restore();
   // Journeys still polling after the drain are left to fail on their own timeouts; they are counted as unfinished.
   void Promise.allSettled(journeys);
@@ -215,6 +231,7 @@ export async function journeyLoad(
   const accepted = submittedAt.size;
   return {
     mode: o.mode,
+    players: o.players,
     targetRate: o.mode === 'rate' ? (o.rate ?? null) : null,
     submitSeconds: (submitStopped - started) / 1000,
     submitted: accepted,

@@ -1,4 +1,5 @@
-import { Outcome, PipelineClient } from '@complaints/pipeline-client';
+import { Outcome, PipelineClient, PipelineHttpError } from '@complaints/pipeline-client';
+import { UserSignals } from './user-signals';
 
 export interface PlayOptions {
   outcome: Outcome;
@@ -90,5 +91,72 @@ async function waitFor<T>(
     if (Date.now() > deadline)
       throw new Error(`Timed out after ${o.stepTimeoutMs} ms waiting for ${what}`);
     delay = Math.min(o.maxPollMs, delay * BACKOFF);
+  }
+}
+
+/**
+ * The same journey as playJourneyWithBackoff, told instead of asking: the handler decides when
+ * complaints.assigned.v1 gives them the case (round 1 on routing, round 2 on reopening) and the
+ * customer answers when complaints.responded.v1 says the letter went out, as a workbench's
+ * queue and a customer's inbox would tell them. The only HTTP requests left are the users'
+ * actions; an answer intake cannot take yet (its status view has not seen the letter) is
+ * retried with the backoff, as is a decision refused because the case moved to someone else
+ * (then the case says who holds it).
+ */
+export async function playJourneyOnEvents(
+  client: PipelineClient,
+  signals: UserSignals,
+  id: string,
+  o: PlayOptions,
+): Promise<string[]> {
+  const statuses: string[] = [];
+  try {
+    for (let round = 1; round <= (o.dissatisfiedFirst ? 2 : 1); round++) {
+      const cause = round === 1 ? 'routed' : 'reopened';
+      const assigned = await signals.next(
+        id,
+        (s) => s.kind === 'assigned' && (round === 1 ? s.cause !== 'reopened' : s.cause === cause),
+        o.stepTimeoutMs,
+        `the ${cause} case of ${id}`,
+      );
+      const handlerId = assigned.kind === 'assigned' ? assigned.handlerId : '';
+      await decideAsHolder(client, id, handlerId, round === 1 ? o.outcome : 'upheld', round, o);
+      await signals.next(
+        id,
+        (s) => s.kind === 'responded' && s.round === round,
+        o.stepTimeoutMs,
+        `the response to ${id} (round ${round})`,
+      );
+      const satisfied = round === 2 || !o.dissatisfiedFirst;
+      statuses.push(await answer(client, id, satisfied, round, o));
+    }
+    return statuses;
+  } finally {
+    signals.forget(id);
+  }
+}
+
+async function decideAsHolder(
+  client: PipelineClient,
+  id: string,
+  handlerId: string,
+  outcome: Outcome,
+  round: number,
+  o: PlayOptions,
+): Promise<void> {
+  try {
+    await client.decide(id, handlerId, outcome, round);
+  } catch (err) {
+    // Reassigned between the signal and the decision (a reclassification): ask who holds it.
+    if (!(err instanceof PipelineHttpError) || err.status >= 500) throw err;
+    const current = await waitFor(
+      `the case of ${id} in round ${round}`,
+      async () => {
+        const c = await client.findCase(id);
+        return c && c.round === round && c.status !== 'decided' ? c : undefined;
+      },
+      o,
+    );
+    await client.decide(id, current.handlerId, outcome, round);
   }
 }

@@ -56,6 +56,7 @@ export async function pipelineBench(
       maxInFlight: o.maxInFlight,
       submitters: o.submitters,
       pollMs: o.pollMs,
+      players: 'events' as const,
     };
     const run = async (
       name: string,
@@ -106,6 +107,17 @@ export async function pipelineBench(
               seconds: o.sideSeconds,
             },
           ),
+        );
+      }
+      if (o.pollingPlayersRun) {
+        // The same maximum with users that ask the APIs for their next step instead of being told.
+        runs.push(
+          await run(`max rate, ${partitions} partitions, polling players`, {
+            ...load,
+            players: 'polling',
+            mode: 'max',
+            seconds: o.sideSeconds,
+          }),
         );
       }
       if (o.twoInstances) {

@@ -198,8 +198,9 @@ export function renderReport(r: BenchResult): string {
       '',
       '## Pipeline: intake to complaints.archived.v1',
       '',
-      `Handlers and customers played through the APIs with PipelineClient (each played user looks for its next step after ${p.settings.pollMs} ms, then backs off 1.5x up to 1 s; ` +
-        `at most ${p.settings.maxInFlight} journeys at once; every tenth customer reopens once). ` +
+      'Handlers and customers played through the APIs with PipelineClient: told their next step by complaints.assigned.v1 and complaints.responded.v1, as a workbench queue and an inbox would tell them, ' +
+        `and acting over HTTP (runs marked "polling players", and results from before this was a choice: each played user asks for its next step after ${p.settings.pollMs} ms, then backs off 1.5x up to 1 s); ` +
+        `at most ${p.settings.maxInFlight} journeys at once; every tenth customer reopens once. ` +
         'Overall (the figure the aims and ratios use) = all sealed records over the time from the first submit to the last record; sustained = records per second over the last two thirds of the submit window, which reads low while queues still grow.',
       '',
     );

@@ -62,6 +62,8 @@ export interface BenchOptions {
     submitters: number;
     pollMs: number;
     halfRateRun: boolean;
+    /** A second max-rate run whose played users poll the APIs instead of being told by events. */
+    pollingPlayersRun: boolean;
     twoInstances: boolean;
     /** Arrival rate of the latency run instead of half the measured maximum (to compare two commits at one rate). */
     latencyRate?: number;
@@ -98,6 +100,7 @@ const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label
     submitters: 16,
     pollMs: 150,
     halfRateRun: true,
+    pollingPlayersRun: true,
     twoInstances: true,
   },
 };
@@ -132,6 +135,7 @@ const QUICK: typeof FULL = {
     submitters: 8,
     pollMs: 150,
     halfRateRun: false,
+    pollingPlayersRun: false,
     twoInstances: false,
   },
 };
@@ -187,6 +191,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
           ...base.pipeline,
           partitions: [base.pipeline.partitions[0]],
           twoInstances: false,
+          pollingPlayersRun: false,
           halfRateRun: true,
           latencyRate: Number(latencyRate),
         }

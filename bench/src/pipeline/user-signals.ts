@@ -1,0 +1,129 @@
+import { Consumer } from 'kafkajs';
+import { TOPICS } from '@complaints/contracts';
+import { BenchContext } from '../support/bench-context';
+
+/** What a played handler or customer is told: a case given to a handler, a response sent. */
+export type UserSignal =
+  | { kind: 'assigned'; handlerId: string; cause: string }
+  | { kind: 'responded'; round: number };
+
+interface Waiter {
+  match: (s: UserSignal) => boolean;
+  resolve: (s: UserSignal) => void;
+}
+
+/**
+ * Tells the played users what a workbench and a customer's inbox would tell real ones: one
+ * consumer of complaints.assigned.v1 (the handler's "new case") and complaints.responded.v1
+ * (the letter reaching the customer), so a player acts when its step is ready instead of
+ * asking the APIs again and again. Signals are kept per complaint until `forget`, so one that
+ * arrives before its player waits for it is not lost.
+ */
+export class UserSignals {
+  private readonly seen = new Map<string, UserSignal[]>();
+  private readonly waiters = new Map<string, Waiter[]>();
+  private consumer?: Consumer;
+  /** Signals read so far (the group starts at the end: none of an earlier run). */
+  received = 0;
+
+  constructor(
+    private readonly ctx: BenchContext,
+    private readonly prefix: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const consumer = this.ctx
+      .kafka('bench-user-signals')
+      .consumer({ groupId: `${this.prefix}bench-user-signals-${Date.now()}`, maxWaitTimeInMs: 50 });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [this.prefix + TOPICS.assigned, this.prefix + TOPICS.responded],
+      fromBeginning: false,
+    });
+    let joined!: () => void;
+    const ready = new Promise<void>((resolve) => (joined = resolve));
+    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    await consumer.run({
+      eachBatch: async ({ batch }) => {
+        const assigned = batch.topic.endsWith(TOPICS.assigned);
+        for (const m of batch.messages) {
+          if (!m.value) continue;
+          const signal = parseSignal(assigned, m.value);
+          const id = m.key?.toString();
+          if (signal && id) this.deliver(id, signal);
+        }
+      },
+    });
+    await ready;
+    this.consumer = consumer;
+  }
+
+  /** The first signal for `id` that `match` accepts, already seen or still to come. */
+  next(
+    id: string,
+    match: (s: UserSignal) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<UserSignal> {
+    const earlier = this.seen.get(id)?.find(match);
+    if (earlier) return Promise.resolve(earlier);
+    return new Promise<UserSignal>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const list = this.waiters.get(id) ?? [];
+        this.waiters.set(
+          id,
+          list.filter((w) => w !== waiter),
+        );
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        match,
+        resolve: (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        },
+      };
+      this.waiters.set(id, [...(this.waiters.get(id) ?? []), waiter]);
+    });
+  }
+
+  /** Drops what was kept for a finished journey. */
+  forget(id: string): void {
+    this.seen.delete(id);
+    this.waiters.delete(id);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private deliver(id: string, signal: UserSignal): void {
+    this.received++;
+    const list = this.seen.get(id) ?? [];
+    list.push(signal);
+    this.seen.set(id, list);
+    const waiting = this.waiters.get(id);
+    if (!waiting) return;
+    const left = waiting.filter((w) => {
+      if (!w.match(signal)) return true;
+      w.resolve(signal);
+      return false;
+    });
+    this.waiters.set(id, left);
+  }
+}
+
+function parseSignal(assigned: boolean, value: Buffer): UserSignal | undefined {
+  try {
+    const envelope = JSON.parse(value.toString()) as { payload?: Record<string, unknown> };
+    const p = envelope.payload ?? {};
+    if (assigned) {
+      return typeof p.handlerId === 'string'
+        ? { kind: 'assigned', handlerId: p.handlerId, cause: String(p.cause) }
+        : undefined;
+    }
+    return typeof p.round === 'number' ? { kind: 'responded', round: p.round } : undefined;
+  } catch {
+    return undefined;
+  }
+}
