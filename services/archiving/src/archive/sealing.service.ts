@@ -43,11 +43,15 @@ export class SealingService {
       eventId: cause.eventId,
       eventType: cause.type,
     };
-    const sealed = await tx.manager.findOne(SealedRecord, {
-      where: { complaintId },
-      select: { complaintId: true },
-    });
-    if (sealed) {
+    // Sealed already, or not closed yet (the seal needs `closed`): either way the timeline
+    // need not be read, which is the case for most events.
+    const [state] = (await tx.manager.query(
+      `SELECT EXISTS (SELECT 1 FROM sealed_record WHERE complaint_id = $1) AS sealed,
+              EXISTS (SELECT 1 FROM timeline_event WHERE complaint_id = $1 AND type = $2) AS closed`,
+      [complaintId, EVENT_TYPES.closed],
+    )) as { sealed: boolean; closed: boolean }[];
+    if (!state.sealed && !state.closed) return 'incomplete';
+    if (state.sealed) {
       // A late or re-sent event: it joins the timeline, but a sealed record never changes.
       this.logger.warn(log, 'event arrived after the record was sealed; the record is unchanged');
       return 'already_sealed';

@@ -6,7 +6,6 @@ import { ROOT_LOGGER } from '@complaints/platform';
 import { sanitiseLifecycleEvent } from './event-sanitiser';
 import { Pseudonymiser } from './pseudonymiser';
 import { SealingService, SealOutcome } from './sealing.service';
-import { TimelineEvent } from './timeline-event.entity';
 
 /**
  * Advisory-lock namespace of the per-complaint lock ('ARCH'). The second key is a hash of the
@@ -40,18 +39,31 @@ export class TimelineRecorder {
         'the archive records lifecycle events only',
       );
     }
-    await tx.manager.query(`SELECT pg_advisory_xact_lock($1::int, hashtext($2))`, [
-      COMPLAINT_LOCK_NAMESPACE,
-      event.complaintId,
-    ]);
     const stored = sanitiseLifecycleEvent(event, this.pseudonymiser);
-    await tx.manager
-      .createQueryBuilder()
-      .insert()
-      .into(TimelineEvent)
-      .values(TimelineEvent.from(stored))
-      .orIgnore()
-      .execute();
+    // One round trip keeps the event (once, whatever the redeliveries) and takes the
+    // complaint's lock; the seal check reads after it, in a statement of its own, so it sees
+    // what the transaction that held the lock before committed.
+    await tx.manager.query(
+      `WITH kept AS (
+         INSERT INTO timeline_event (event_id, complaint_id, type, version, occurred_at,
+           producer, correlation_id, causation_id, payload)
+         VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb) ON CONFLICT (event_id) DO NOTHING
+       )
+       SELECT pg_advisory_xact_lock($1::int, hashtext($2))`,
+      [
+        COMPLAINT_LOCK_NAMESPACE,
+        event.complaintId,
+        stored.eventId,
+        stored.complaintId,
+        stored.type,
+        stored.version,
+        stored.occurredAt,
+        stored.producer,
+        stored.correlationId,
+        stored.causationId,
+        JSON.stringify(stored.payload),
+      ],
+    );
     this.logger.debug(
       {
         complaintId: event.complaintId,
