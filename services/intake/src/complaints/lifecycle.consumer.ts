@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AnyEventEnvelope, EVENT_TYPES, LifecycleStage } from '@complaints/contracts';
 import { ConsumerHost, PermanentEventError, Transaction } from '@complaints/messaging';
-import { Complaint } from './complaint.entity';
 
 /** The stage each lifecycle event moves a complaint to. */
 const STAGE_OF: Partial<Record<string, LifecycleStage>> = {
@@ -51,35 +50,51 @@ export class LifecycleConsumer implements OnModuleInit {
     );
   }
 
+  /**
+   * One statement: the row's lock, the stage time, the status if this stage is the latest, the
+   * round answered and routing's department and due date. Every right-hand side reads the row
+   * as it was, so the conditions agree with each other.
+   */
   async apply(event: AnyEventEnvelope, tx: Transaction): Promise<void> {
     const stage = STAGE_OF[event.type];
     if (!stage) return;
-    const complaint = await tx.manager.findOne(Complaint, {
-      where: { id: event.complaintId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!complaint)
+    const routed = event.type === EVENT_TYPES.routed ? event.payload : undefined;
+    const round = event.type === EVENT_TYPES.responded ? event.payload.round : null;
+    // TypeORM answers an UPDATE as [rows, rowCount].
+    const [, updated] = (await tx.manager.query(
+      `UPDATE complaint SET
+         stage_times = stage_times || jsonb_build_object($2::text, $3::text),
+         status = CASE WHEN ${LATER} THEN $2 ELSE status END,
+         status_changed_at = CASE WHEN ${LATER} THEN $4 ELSE status_changed_at END,
+         responded_round = CASE WHEN $6::int IS NULL THEN responded_round
+                                ELSE GREATEST(COALESCE(responded_round, 0), $6::int) END,
+         -- An assignment made after this routing (a reassignment, a correction) knows better.
+         department = CASE WHEN $7::text IS NOT NULL AND (assigned_at IS NULL OR assigned_at <= $4)
+                           THEN $7::text ELSE department END,
+         decision_due_at = COALESCE($8::timestamptz, decision_due_at)
+       WHERE id = $1`,
+      [
+        event.complaintId,
+        stage,
+        event.occurredAt,
+        new Date(event.occurredAt),
+        STAGE_ORDER,
+        round,
+        routed?.department ?? null,
+        routed ? new Date(routed.decisionDueAt) : null,
+      ],
+    )) as [unknown[], number];
+    if (updated === 0)
       throw new PermanentEventError(
         'COMPLAINT.NOT_FOUND',
         'no complaint with this id was received here',
       );
-    const at = new Date(event.occurredAt);
-    complaint.stageTimes = { ...complaint.stageTimes, [stage]: event.occurredAt };
-    const newer = at.getTime() - complaint.statusChangedAt.getTime();
-    if (newer > 0 || (newer === 0 && RANK[stage] > RANK[complaint.status])) {
-      complaint.status = stage;
-      complaint.statusChangedAt = at;
-    }
-    if (event.type === EVENT_TYPES.responded) {
-      complaint.respondedRound = Math.max(complaint.respondedRound ?? 0, event.payload.round);
-    }
-    if (event.type === EVENT_TYPES.routed) {
-      // An assignment made after this routing (a reassignment, a correction) knows better.
-      if (!complaint.assignedAt || complaint.assignedAt.getTime() <= at.getTime()) {
-        complaint.department = event.payload.department;
-      }
-      complaint.decisionDueAt = new Date(event.payload.decisionDueAt);
-    }
-    await tx.manager.save(complaint);
   }
 }
+
+/** Stages by rank, for the tie at one instant (array_position). */
+const STAGE_ORDER = (Object.keys(RANK) as LifecycleStage[]).sort((a, b) => RANK[a] - RANK[b]);
+
+/** This event's stage is later than the status: newer, or at the same instant of higher rank. */
+const LATER = `($4::timestamptz > status_changed_at OR ($4::timestamptz = status_changed_at
+  AND array_position($5::text[], $2::text) > array_position($5::text[], status)))`;
