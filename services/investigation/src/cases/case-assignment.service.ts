@@ -16,9 +16,11 @@ interface LockedHandler extends HandlerLoad {
 
 /**
  * Decides who investigates a case, inside the caller's transaction. The candidates' handler
- * rows are locked (FOR UPDATE, in id order so two assignments cannot deadlock) until that
- * transaction commits: a concurrent assignment to the same department waits, then counts
- * the case this one opened, so two cases never both go to the same least loaded handler.
+ * rows are locked (FOR NO KEY UPDATE, in id order so two assignments cannot deadlock) until
+ * that transaction commits: a concurrent assignment to the same department waits, then counts
+ * the case this one opened, so two cases never both go to the same least loaded handler. Not
+ * FOR UPDATE: that also blocks every insert whose foreign key names one of these handlers (a
+ * decision, a note), which then waited for the whole assignment batch to commit.
  */
 @Injectable()
 export class CaseAssignmentService {
@@ -68,7 +70,7 @@ export class CaseAssignmentService {
          FROM handler
         WHERE department = $1 OR id = $2
         ORDER BY id
-          FOR UPDATE`,
+          FOR NO KEY UPDATE`,
         [department, preferredId ?? null],
       );
     if (handlers.length === 0) return [];
