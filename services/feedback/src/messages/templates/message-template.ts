@@ -75,19 +75,38 @@ export function checkTexts(
 /** A date as customers read it: 2026年1月17日 / 17 January 2026, in the insurer's time zone. */
 export function customerDate(at: Date, language: Language, timeZone: string): string {
   if (language === 'zh') {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }).formatToParts(at);
+    const parts = formatter('zh', timeZone).formatToParts(at);
     const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     return `${part('year')}年${part('month')}月${part('day')}日`;
   }
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(at);
+  return formatter('en', timeZone).format(at);
+}
+
+/**
+ * One formatter per language and zone, made on first use: building an Intl.DateTimeFormat
+ * costs far more than formatting with it (a tenth of a millisecond each, in every message).
+ */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: Language, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone}`;
+  let made = FORMATTERS.get(key);
+  if (!made) {
+    made =
+      language === 'zh'
+        ? new Intl.DateTimeFormat('en-CA', {
+            timeZone,
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+          })
+        : new Intl.DateTimeFormat('en-GB', {
+            timeZone,
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+          });
+    FORMATTERS.set(key, made);
+  }
+  return made;
 }
