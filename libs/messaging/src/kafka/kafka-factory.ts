@@ -1,5 +1,6 @@
 import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { patchKafkajsIdleTimers } from './kafkajs-idle-timers';
 
 export interface KafkaConnectionOptions {
   brokers: string[];
@@ -16,6 +17,7 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 
 /** A kafkajs client whose own logs go to the service's structured logger. */
 export function createKafka({ brokers, clientId, logger }: KafkaConnectionOptions): Kafka {
+  patchKafkajsIdleTimers();
   const log = logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId,
