@@ -1,5 +1,6 @@
 import { intakeAccess } from '../intake/intake-access';
 import { BenchContext, sleep } from '../support/bench-context';
+import { CpuSampler, CpuUsage } from '../support/cpu-sampler';
 import { BenchOptions } from '../support/bench-options';
 import { BenchStack, SERVICES, ServiceName } from './bench-stack';
 import { journeyLoad, LoadResult } from './journey-load';
@@ -21,6 +22,12 @@ export interface PipelineBench {
     serviceLogLevel: string;
   };
   runs: PipelineRun[];
+  /**
+   * The main stack with no load, before its first run: what the platform costs per second
+   * whatever the rate (relay polls, consumer fetches and heartbeats, sweeps, lag sampling).
+   * Absent in results before it was measured.
+   */
+  idle?: CpuUsage | null;
   /** The main run's overall rate (all records over first submit to last record): the pipeline's measured maximum. */
   maxPerSec: number;
 }
@@ -38,6 +45,7 @@ export async function pipelineBench(
   const o = options.pipeline;
   const runs: PipelineRun[] = [];
   let maxPerSec = 0;
+  let idle: CpuUsage | null | undefined;
   const access = intakeAccess();
   for (const [index, partitions] of o.partitions.entries()) {
     const main = index === 0;
@@ -51,6 +59,7 @@ export async function pipelineBench(
     });
     await stack.start();
     await access.prepare(stack);
+    if (main && o.idleSeconds > 0) idle = await idleCost(ctx, o.idleSeconds);
     const load = {
       drainSeconds: o.drainSeconds,
       maxInFlight: o.maxInFlight,
@@ -145,8 +154,21 @@ export async function pipelineBench(
       serviceLogLevel: options.serviceLogLevel,
     },
     runs,
+    idle,
     maxPerSec,
   };
+}
+
+/** CPU of every component over `seconds` with the stack started and nothing submitted. */
+async function idleCost(ctx: BenchContext, seconds: number): Promise<CpuUsage | null> {
+  await ctx.quiet('pipeline: idle stack');
+  // Start-up's last work (first metadata refreshes, the consumers' first fetches) settles first.
+  await sleep(3000);
+  ctx.log(`pipeline: idle stack for ${seconds}s`);
+  const cpu = new CpuSampler();
+  const before = cpu.snapshot();
+  await sleep(seconds * 1000);
+  return CpuSampler.usage(before, cpu.snapshot());
 }
 
 /** The service that used the most CPU in a run: the one a second instance is most likely to help. */

@@ -234,6 +234,20 @@ export function renderReport(r: BenchResult): string {
         ]),
       ),
     );
+    const idle = p.idle;
+    if (idle) {
+      const parts = Object.entries(idle.byComponent)
+        .filter(([k]) => !k.startsWith('bench'))
+        .sort((a, b) => b[1] - a[1]);
+      const cores = parts.reduce((sum, [, v]) => sum + v, 0) / idle.seconds;
+      out.push(
+        '',
+        `Idle, before the first run (the main stack started, nothing submitted, ${n0(idle.seconds)} s): ` +
+          `${cores.toFixed(2)} cores in all but the load generator — ` +
+          `${parts.map(([k, v]) => `${k} ${(v / idle.seconds).toFixed(3)}`).join(', ')} cores. ` +
+          'This is paid whatever the rate: at the half-rate run it is a large share of each complaint.',
+      );
+    }
     for (const x of p.runs) {
       out.push('', `### ${x.name}: stage latency (event time to applied), ms`, '');
       out.push(

@@ -62,6 +62,8 @@ export interface BenchOptions {
     submitters: number;
     pollMs: number;
     halfRateRun: boolean;
+    /** Seconds the main stack is measured idle (no load) before its first run; 0 skips. */
+    idleSeconds: number;
     /** A second max-rate run whose played users poll the APIs instead of being told by events. */
     pollingPlayersRun: boolean;
     twoInstances: boolean;
@@ -100,6 +102,7 @@ const FULL: Omit<BenchOptions, 'phases' | 'profile' | 'serviceLogLevel' | 'label
     submitters: 16,
     pollMs: 150,
     halfRateRun: true,
+    idleSeconds: 15,
     pollingPlayersRun: true,
     twoInstances: true,
   },
@@ -135,6 +138,7 @@ const QUICK: typeof FULL = {
     submitters: 8,
     pollMs: 150,
     halfRateRun: false,
+    idleSeconds: 6,
     pollingPlayersRun: false,
     twoInstances: false,
   },
