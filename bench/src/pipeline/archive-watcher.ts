@@ -1,6 +1,7 @@
 import { Consumer } from 'kafkajs';
 import { TOPICS } from '@complaints/contracts';
 import { BenchContext } from '../support/bench-context';
+import { tailTopics } from './tail-consumer';
 
 /** When each complaint's sealed record appeared on complaints.archived.v1 (ms since epoch, by complaint id). */
 export class ArchiveWatcher {
@@ -13,26 +14,19 @@ export class ArchiveWatcher {
   ) {}
 
   async start(): Promise<void> {
-    // Its own group, from the end: records of earlier runs on the same stack are not counted.
-    const consumer = this.ctx
-      .kafka('bench-archive-watcher')
-      .consumer({ groupId: `${this.prefix}bench-archive-watcher-${Date.now()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [this.prefix + TOPICS.archived], fromBeginning: false });
-    let joined!: () => void;
-    const ready = new Promise<void>((resolve) => (joined = resolve));
-    consumer.on(consumer.events.GROUP_JOIN, () => joined());
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
+    this.consumer = await tailTopics(
+      this.ctx,
+      'bench-archive-watcher',
+      this.prefix,
+      [TOPICS.archived],
+      async ({ batch }) => {
         const now = Date.now();
         for (const m of batch.messages) {
           const key = m.key?.toString();
           if (key && !this.seenAt.has(key)) this.seenAt.set(key, now);
         }
       },
-    });
-    await ready;
-    this.consumer = consumer;
+    );
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Consumer } from 'kafkajs';
 import { TOPICS } from '@complaints/contracts';
 import { BenchContext } from '../support/bench-context';
+import { tailTopics } from './tail-consumer';
 
 /** What a played handler or customer is told: a case given to a handler, a response sent. */
 export type UserSignal =
@@ -32,19 +33,12 @@ export class UserSignals {
   ) {}
 
   async start(): Promise<void> {
-    const consumer = this.ctx
-      .kafka('bench-user-signals')
-      .consumer({ groupId: `${this.prefix}bench-user-signals-${Date.now()}`, maxWaitTimeInMs: 50 });
-    await consumer.connect();
-    await consumer.subscribe({
-      topics: [this.prefix + TOPICS.assigned, this.prefix + TOPICS.responded],
-      fromBeginning: false,
-    });
-    let joined!: () => void;
-    const ready = new Promise<void>((resolve) => (joined = resolve));
-    consumer.on(consumer.events.GROUP_JOIN, () => joined());
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
+    this.consumer = await tailTopics(
+      this.ctx,
+      'bench-user-signals',
+      this.prefix,
+      [TOPICS.assigned, TOPICS.responded],
+      async ({ batch }) => {
         const assigned = batch.topic.endsWith(TOPICS.assigned);
         for (const m of batch.messages) {
           if (!m.value) continue;
@@ -53,9 +47,8 @@ export class UserSignals {
           if (signal && id) this.deliver(id, signal);
         }
       },
-    });
-    await ready;
-    this.consumer = consumer;
+      { maxWaitTimeInMs: 50 },
+    );
   }
 
   /** The first signal for `id` that `match` accepts, already seen or still to come. */
