@@ -36,6 +36,17 @@ const aRequestMaybeBroken = fc.oneof(
       fc.constantFrom(...ALL_FIELDS),
       fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant([])),
     )
+    // An integer is the right type for a size: only one outside 0..100 MiB breaks it (CI found
+    // 84,012,722 generated as "broken" and rightly accepted).
+    .filter(
+      ([, path, value]) =>
+        !(
+          path === 'attachments.0.sizeBytes' &&
+          typeof value === 'number' &&
+          value >= 0 &&
+          value <= 100 * 1024 * 1024
+        ),
+    )
     .map(([body, path, value]) => ({ body: withField(body, path, value), broken: true })),
 );
 
