@@ -1,35 +1,21 @@
-import { Consumer } from 'kafkajs';
+import { EachBatchPayload } from 'kafkajs';
 import { TOPICS } from '@complaints/contracts';
 import { BenchContext } from '../support/bench-context';
-import { tailTopics } from './tail-consumer';
+import { TopicTail } from './tail-consumer';
 
 /** When each complaint's sealed record appeared on complaints.archived.v1 (ms since epoch, by complaint id). */
-export class ArchiveWatcher {
+export class ArchiveWatcher extends TopicTail {
   readonly seenAt = new Map<string, number>();
-  private consumer?: Consumer;
 
-  constructor(
-    private readonly ctx: BenchContext,
-    private readonly prefix: string,
-  ) {}
-
-  async start(): Promise<void> {
-    this.consumer = await tailTopics(
-      this.ctx,
-      'bench-archive-watcher',
-      this.prefix,
-      [TOPICS.archived],
-      async ({ batch }) => {
-        const now = Date.now();
-        for (const m of batch.messages) {
-          const key = m.key?.toString();
-          if (key && !this.seenAt.has(key)) this.seenAt.set(key, now);
-        }
-      },
-    );
+  constructor(ctx: BenchContext, prefix: string) {
+    super(ctx, prefix, 'bench-archive-watcher', [TOPICS.archived]);
   }
 
-  async stop(): Promise<void> {
-    await this.consumer?.disconnect();
+  protected async onBatch({ batch }: EachBatchPayload): Promise<void> {
+    const now = Date.now();
+    for (const m of batch.messages) {
+      const key = m.key?.toString();
+      if (key && !this.seenAt.has(key)) this.seenAt.set(key, now);
+    }
   }
 }

@@ -1,27 +1,42 @@
-import { Consumer, ConsumerConfig, EachBatchHandler } from 'kafkajs';
+import { Consumer, ConsumerConfig, EachBatchPayload } from 'kafkajs';
 import { BenchContext } from '../support/bench-context';
 
 /**
  * A consumer of `topics` in a group of its own that starts at their end (records of earlier
- * runs on the same stack are not read), running `eachBatch` once it has joined.
+ * runs on the same stack are not read); `start` returns once it has joined and runs `onBatch`
+ * for what arrives after.
  */
-export async function tailTopics(
-  ctx: BenchContext,
-  name: string,
-  prefix: string,
-  topics: string[],
-  eachBatch: EachBatchHandler,
-  config: Partial<ConsumerConfig> = {},
-): Promise<Consumer> {
-  const consumer = ctx
-    .kafka(name)
-    .consumer({ ...config, groupId: `${prefix}${name}-${Date.now()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topics: topics.map((t) => prefix + t), fromBeginning: false });
-  let joined!: () => void;
-  const ready = new Promise<void>((resolve) => (joined = resolve));
-  consumer.on(consumer.events.GROUP_JOIN, () => joined());
-  await consumer.run({ eachBatch });
-  await ready;
-  return consumer;
+export abstract class TopicTail {
+  private consumer?: Consumer;
+
+  constructor(
+    protected readonly ctx: BenchContext,
+    protected readonly prefix: string,
+    private readonly name: string,
+    private readonly topics: string[],
+    private readonly config: Partial<ConsumerConfig> = {},
+  ) {}
+
+  protected abstract onBatch(payload: EachBatchPayload): Promise<void>;
+
+  async start(): Promise<void> {
+    const consumer = this.ctx
+      .kafka(this.name)
+      .consumer({ ...this.config, groupId: `${this.prefix}${this.name}-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: this.topics.map((t) => this.prefix + t),
+      fromBeginning: false,
+    });
+    let joined!: () => void;
+    const ready = new Promise<void>((resolve) => (joined = resolve));
+    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    await consumer.run({ eachBatch: (payload) => this.onBatch(payload) });
+    await ready;
+    this.consumer = consumer;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
 }

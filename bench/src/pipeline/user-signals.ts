@@ -1,7 +1,7 @@
-import { Consumer } from 'kafkajs';
+import { EachBatchPayload } from 'kafkajs';
 import { TOPICS } from '@complaints/contracts';
 import { BenchContext } from '../support/bench-context';
-import { tailTopics } from './tail-consumer';
+import { TopicTail } from './tail-consumer';
 
 /** What a played handler or customer is told: a case given to a handler, a response sent. */
 export type UserSignal =
@@ -20,35 +20,24 @@ interface Waiter {
  * asking the APIs again and again. Signals are kept per complaint until `forget`, so one that
  * arrives before its player waits for it is not lost.
  */
-export class UserSignals {
+export class UserSignals extends TopicTail {
   private readonly seen = new Map<string, UserSignal[]>();
   private readonly waiters = new Map<string, Waiter[]>();
-  private consumer?: Consumer;
-  /** Signals read so far (the group starts at the end: none of an earlier run). */
-  received = 0;
 
-  constructor(
-    private readonly ctx: BenchContext,
-    private readonly prefix: string,
-  ) {}
+  constructor(ctx: BenchContext, prefix: string) {
+    super(ctx, prefix, 'bench-user-signals', [TOPICS.assigned, TOPICS.responded], {
+      maxWaitTimeInMs: 50,
+    });
+  }
 
-  async start(): Promise<void> {
-    this.consumer = await tailTopics(
-      this.ctx,
-      'bench-user-signals',
-      this.prefix,
-      [TOPICS.assigned, TOPICS.responded],
-      async ({ batch }) => {
-        const assigned = batch.topic.endsWith(TOPICS.assigned);
-        for (const m of batch.messages) {
-          if (!m.value) continue;
-          const signal = parseSignal(assigned, m.value);
-          const id = m.key?.toString();
-          if (signal && id) this.deliver(id, signal);
-        }
-      },
-      { maxWaitTimeInMs: 50 },
-    );
+  protected async onBatch({ batch }: EachBatchPayload): Promise<void> {
+    const assigned = batch.topic.endsWith(TOPICS.assigned);
+    for (const m of batch.messages) {
+      if (!m.value) continue;
+      const signal = parseSignal(assigned, m.value);
+      const id = m.key?.toString();
+      if (signal && id) this.deliver(id, signal);
+    }
   }
 
   /** The first signal for `id` that `match` accepts, already seen or still to come. */
@@ -86,12 +75,7 @@ export class UserSignals {
     this.waiters.delete(id);
   }
 
-  async stop(): Promise<void> {
-    await this.consumer?.disconnect();
-  }
-
   private deliver(id: string, signal: UserSignal): void {
-    this.received++;
     const list = this.seen.get(id) ?? [];
     list.push(signal);
     this.seen.set(id, list);

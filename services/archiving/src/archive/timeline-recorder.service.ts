@@ -52,6 +52,7 @@ export class TimelineRecorder {
        SELECT pg_advisory_xact_lock($1::int, hashtext($2))`,
       [
         COMPLAINT_LOCK_NAMESPACE,
+        // Twice: a parameter has one type, text for the lock's hash and uuid for the column.
         event.complaintId,
         stored.eventId,
         stored.complaintId,
